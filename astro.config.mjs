@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+
+// Where the site is published. Both are read from the environment so that one build can serve
+// at the root and another under a sub-path (e.g. BASE_PATH=/strategy/) without code changes.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  integrations: [mdx(), sitemap()],
+  build: {
+    // One stylesheet file rather than inline <style>: cacheable, and allowed by a strict CSP.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    plugins: [tailwindcss()],
+  },
+});

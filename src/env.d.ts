@@ -1,0 +1,6 @@
+declare namespace App {
+  interface Locals {
+    /** The edition whose chapter is being rendered, for the data lists an MDX chapter embeds. */
+    edition?: string;
+  }
+}

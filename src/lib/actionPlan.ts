@@ -1,0 +1,127 @@
+/**
+ * The action plan as the pages, filters, timeline and open data see it: one flat, serialisable
+ * record per action, built from the content entries. Pure functions only.
+ */
+import { parseTimescale, quarterOf, sortKey, type Timescale, type TimescaleKind } from './timescale.ts';
+
+export interface ActionRecord {
+  edition: string;
+  /** Public id, e.g. "P4-A2". */
+  code: string;
+  /** Anchor and URL slug, e.g. "p4-a2". */
+  anchor: string;
+  themeId: string;
+  themeCode: string;
+  themeNumber: number;
+  themeSlug: string;
+  themeShortTitle: string;
+  order: number;
+  source: string | undefined;
+  aims: string[];
+  actions: string[];
+  outcomes: string[];
+  timescales: string[];
+  parsedTimescales: Timescale[];
+  leadText: string;
+  leadIds: string[];
+  leadNames: string[];
+  inherited: string[];
+  splitFrom: string | undefined;
+  note: string | undefined;
+}
+
+export interface ActionFilters {
+  theme?: string | undefined;
+  lead?: string | undefined;
+  /** A year ("2018"), a year and quarter ("2018-Q1") or a kind of timescale without a date ("ongoing"). */
+  when?: string | undefined;
+  text?: string | undefined;
+}
+
+/** Values of the "when" filter an action matches: its years, quarters and non-date kinds. */
+export function whenValues(timescales: Timescale[]): string[] {
+  const values = new Set<string>();
+  for (const t of timescales) {
+    if (t.kind === 'month') {
+      values.add(String(t.year));
+      values.add(`${t.year}-Q${quarterOf(t.month)}`);
+    } else if (t.kind === 'year') {
+      values.add(String(t.year));
+    } else {
+      values.add(t.kind);
+    }
+  }
+  return [...values].sort();
+}
+
+/** Lower-case words of everything printed in a row, for the free-text filter. */
+export function searchableText(action: ActionRecord): string {
+  return [action.code, action.source ?? '', ...action.aims, ...action.actions, ...action.outcomes, ...action.timescales, action.leadText, ...action.leadNames]
+    .join(' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
+export function matchesFilters(action: ActionRecord, filters: ActionFilters): boolean {
+  if (filters.theme && action.themeSlug !== filters.theme) return false;
+  if (filters.lead && !action.leadIds.includes(filters.lead)) return false;
+  if (filters.when && !whenValues(action.parsedTimescales).includes(filters.when)) return false;
+  if (filters.text) {
+    const haystack = searchableText(action);
+    const words = filters.text.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.every((word) => haystack.includes(word))) return false;
+  }
+  return true;
+}
+
+export type SortOrder = 'theme' | 'timescale';
+
+export function sortActions(actions: readonly ActionRecord[], order: SortOrder): ActionRecord[] {
+  const byTheme = (a: ActionRecord, b: ActionRecord) => a.themeNumber - b.themeNumber || a.order - b.order;
+  if (order === 'theme') return [...actions].sort(byTheme);
+  return [...actions].sort((a, b) => {
+    const ka = sortKey(a.parsedTimescales);
+    const kb = sortKey(b.parsedTimescales);
+    return ka < kb ? -1 : ka > kb ? 1 : byTheme(a, b);
+  });
+}
+
+export interface WhenOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+const QUARTER_LABELS = ['January to March', 'April to June', 'July to September', 'October to December'];
+
+const KIND_LABELS: Record<Exclude<TimescaleKind, 'month' | 'year'>, string> = {
+  recurring: 'Recurring (for example annually)',
+  relative: 'Relative to events (for example within 20 working days)',
+  ongoing: 'Ongoing',
+  complete: 'Complete',
+  unknown: 'Other timescales',
+};
+
+/** Options for the timescale filter: each year, its quarters, then the non-date kinds, with counts. */
+export function whenOptions(actions: readonly ActionRecord[]): WhenOption[] {
+  const counts = new Map<string, number>();
+  for (const action of actions) {
+    for (const value of whenValues(action.parsedTimescales)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const label = (value: string) => {
+    const quarter = value.match(/^(\d{4})-Q(\d)$/);
+    if (quarter) return `${quarter[1]}, ${QUARTER_LABELS[Number(quarter[2]) - 1]}`;
+    if (/^\d{4}$/.test(value)) return value;
+    return KIND_LABELS[value as keyof typeof KIND_LABELS] ?? value;
+  };
+  const dated = [...counts.keys()].filter((v) => /^\d/.test(v)).sort();
+  const kinds = (Object.keys(KIND_LABELS) as string[]).filter((k) => counts.has(k));
+  return [...dated, ...kinds].map((value) => ({ value, label: label(value), count: counts.get(value) ?? 0 }));
+}
+
+/** A whole-plan "when" value that names a year, for the static per-year pages. */
+export function isYear(value: string): boolean {
+  return /^\d{4}$/.test(value);
+}
+
+export { parseTimescale };
