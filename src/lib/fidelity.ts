@@ -38,14 +38,37 @@ export function appearsInSeed(fragment: string, normalisedSeed: string): boolean
 }
 
 /**
- * The cells of a tab-separated action plan in a seed: every non-empty cell of every table row,
- * minus the repeated header rows and the group headings. `<p>` groups stay in their cell.
+ * The text of a seed's action plan, cut where the seed itself separates items: at tabs (cells),
+ * `<p>` groups and runs of two or more spaces. Starts at the first header row (whose first cell
+ * is `headerFirstCell`), skips the repeated header rows, and keeps group heading rows.
  */
-export function actionPlanCells(seed: string, headerFirstCell: string): string[] {
-  return seed
-    .split('\n')
-    .filter((line) => line.includes('\t'))
-    .map((line) => line.split('\t').map((cell) => normaliseSeedText(cell)))
-    .filter((cells) => cells[0]?.toUpperCase() !== headerFirstCell.toUpperCase())
-    .flatMap((cells) => cells.filter((cell) => cell.length > 0));
+export function actionPlanFragments(seed: string, headerFirstCell: string): string[] {
+  const isHeader = (line: string) => normaliseSeedText(line.split('\t')[0] ?? '').toUpperCase() === headerFirstCell.toUpperCase();
+  const lines = seed.split('\n');
+  const start = lines.findIndex((line) => line.includes('\t') && isHeader(line));
+  return lines
+    .slice(Math.max(start, 0))
+    .filter((line) => line.includes('\t') && !isHeader(line))
+    .flatMap((line) => line.split(/\t|<\/?p>| {2,}/))
+    .map(normaliseSeedText)
+    .filter((fragment) => fragment.length > 0);
+}
+
+/**
+ * Whether a seed fragment is in the content, whole or as consecutive runs of at least
+ * `minimumRun` words each (a cell whose sentences the content splits into separate actions).
+ * Greedy: takes the longest run found at each step.
+ */
+export function coveredBy(fragment: string, corpus: string, minimumRun = 3): boolean {
+  const haystack = corpus.toLowerCase();
+  const words = fragment.toLowerCase().split(' ');
+  let from = 0;
+  while (from < words.length) {
+    let end = words.length;
+    while (end > from && !haystack.includes(words.slice(from, end).join(' '))) end -= 1;
+    const run = end - from;
+    if (run === 0 || (run < minimumRun && end < words.length && from > 0) || (run < Math.min(minimumRun, words.length) && from === 0 && end < words.length)) return false;
+    from = end;
+  }
+  return true;
 }

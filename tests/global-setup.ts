@@ -1,0 +1,27 @@
+/**
+ * Builds the site once (astro build + Pagefind, exactly `npm run build`) and serves `dist/` for
+ * every test file. Set SKIP_BUILD=1 to test an existing `dist/` while iterating.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { serve } from './helpers/server.ts';
+import { DIST } from './helpers/dist.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!process.env['SKIP_BUILD'] || !existsSync(DIST)) {
+    const started = Date.now();
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, BASE_PATH: '/', OUT_DIR: DIST } });
+    if (build.status !== 0) throw new Error('npm run build failed: see the output above');
+    console.log(`Site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const { server, url } = await serve(DIST);
+  project.provide('siteUrl', url);
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}

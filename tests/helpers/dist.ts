@@ -1,0 +1,57 @@
+/** Reading the built site: every HTML page, its text and its links. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+
+export function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** Every built HTML page as a site path ("/2017-20/pledge/6/"). */
+export function htmlPages(dist = DIST): string[] {
+  return walk(dist)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `/${relative(dist, f).split(sep).join('/')}`.replace(/index\.html$/, ''))
+    .sort();
+}
+
+export function readPage(path: string, dist = DIST): string {
+  const file = path.endsWith('/') ? `${path}index.html` : path;
+  return readFileSync(join(dist, file), 'utf8');
+}
+
+/** The visible words of a page: tags dropped, entities decoded, whitespace collapsed. */
+export function textOf(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, ' ')
+      .replace(/<style[\s\S]*?<\/style>/g, ' ')
+      .replace(/<[^>]+>/g, ' '),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
+/** The text inside `<main>`: what the page says, without header and footer. */
+export function mainText(html: string): string {
+  const match = html.match(/<main[\s\S]*?<\/main>/);
+  return textOf(match ? match[0] : '');
+}

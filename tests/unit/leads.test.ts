@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { leadsNamedIn, normaliseLeadText } from '../../src/lib/leads.ts';
+import { editionSlugs, readCollection, type ActionFile } from '../helpers/content.ts';
+
+describe('normaliseLeadText', () => {
+  it.each([
+    ['Principal Manager, CICCL.', 'principal manager, ciccl'],
+    ['Principal Manager, CiCCL', 'principal manager, ciccl'],
+    ['  Barnardo’s   Go4ward ', "barnardo's go4ward"],
+  ])('%j → %j', (input, expected) => expect(normaliseLeadText(input)).toBe(expected));
+});
+
+describe('leadsNamedIn', () => {
+  const leads = [
+    { id: 'pm-ciccl', aliases: ['Principal Manager, CICCL', 'Principal Managers, Fostering & CiCCL'] },
+    { id: 'pm-fostering', aliases: ['Principal Manager, Fostering', 'Principal Managers, Fostering & CiCCL'] },
+    { id: 'health-team', aliases: ['Health Team'] },
+    { id: 'cic-health-team', aliases: ['Children in Care Health Team'] },
+  ];
+  it('treats CICCL and CiCCL as one lead', () => {
+    expect(leadsNamedIn('Principal Manager, CiCCL.', leads)).toEqual(['pm-ciccl']);
+  });
+  it('credits every lead of a shared plural alias', () => {
+    expect(leadsNamedIn('Principal Managers, Fostering & CiCCL', leads)).toEqual(['pm-ciccl', 'pm-fostering']);
+  });
+  it('prefers the longest name, so one team is not counted twice', () => {
+    expect(leadsNamedIn('Children in Care Health Team Halton CCG', leads)).toEqual(['cic-health-team']);
+    expect(leadsNamedIn('IRM Service Social Workers Health Team', leads)).toEqual(['health-team']);
+  });
+});
+
+// The content's own leads: each action's `leads` are exactly the leads its printed lead cell names.
+describe.each(editionSlugs())('leads of edition %s', (edition) => {
+  const leads = readCollection<{ aliases: string[] }>(edition, 'leads');
+  const actions = readCollection<ActionFile>(edition, 'actions');
+  it.each(actions.map((a) => [a.code, a] as const))('%s names exactly its leads', (_code, action) => {
+    expect(leadsNamedIn(action.leadText, leads)).toEqual([...action.leads].sort());
+  });
+});
