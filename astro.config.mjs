@@ -14,7 +14,11 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
+  // Separate caches let the tests build broken fixture content beside the real site.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx(), sitemap()],
+  // The seeds' quotation marks and apostrophes are kept as printed, not made typographic.
+  markdown: { smartypants: false },
   build: {
     // One stylesheet file rather than inline <style>: cacheable, and allowed by a strict CSP.
     inlineStylesheets: 'never',

@@ -11,7 +11,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
-const EDITIONS_BASE = './content/editions';
+// CONTENT_DIR lets the tests build a deliberately broken copy of the content.
+const EDITIONS_BASE = process.env['CONTENT_DIR'] ?? './content/editions';
 
 /** `2017-20/actions/p4-a2.yaml` → `2017-20/p4-a2`: the edition and the file's own name. */
 const editionScopedId = ({ entry }: { entry: string }) =>

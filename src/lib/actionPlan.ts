@@ -99,7 +99,7 @@ const KIND_LABELS: Record<Exclude<TimescaleKind, 'month' | 'year'>, string> = {
   relative: 'Relative to events (for example within 20 working days)',
   ongoing: 'Ongoing',
   complete: 'Complete',
-  unknown: 'Other timescales',
+  unknown: 'No date given (a target or measure)',
 };
 
 /** Options for the timescale filter: each year, its quarters, then the non-date kinds, with counts. */
@@ -125,3 +125,49 @@ export function isYear(value: string): boolean {
 }
 
 export { parseTimescale };
+
+export interface TimelineMonth {
+  /** "2018-03" */
+  key: string;
+  year: number;
+  month: number;
+  actions: ActionRecord[];
+}
+
+/**
+ * Actions by due month for the timeline. An action with several dated timescales appears under
+ * each; year-only timescales fall under their year ("2009") after its months; actions with no
+ * date at all are returned apart, by kind.
+ */
+export function timeline(actions: readonly ActionRecord[]): { dated: { key: string; label: string; actions: ActionRecord[] }[]; undated: { kind: string; actions: ActionRecord[] }[] } {
+  const dated = new Map<string, { key: string; label: string; actions: ActionRecord[] }>();
+  const undated = new Map<string, ActionRecord[]>();
+  for (const action of actions) {
+    const hasDate = action.parsedTimescales.some((t) => t.kind === 'month' || t.kind === 'year');
+    for (const t of action.parsedTimescales) {
+      if (t.kind === 'month' || t.kind === 'year') {
+        const key = t.kind === 'month' ? `${t.year}-${String(t.month).padStart(2, '0')}` : `${t.year}-13`;
+        const label = t.kind === 'month' ? `${MONTH_LABELS[t.month - 1]} ${t.year}` : `During ${t.year} (no month given)`;
+        const slot = dated.get(key) ?? { key, label, actions: [] };
+        if (!slot.actions.includes(action)) slot.actions.push(action);
+        dated.set(key, slot);
+      } else if (!hasDate) {
+        const list = undated.get(t.kind) ?? [];
+        if (!list.includes(action)) list.push(action);
+        undated.set(t.kind, list);
+      }
+    }
+    if (action.parsedTimescales.length === 0) undated.set('unknown', [...(undated.get('unknown') ?? []), action]);
+  }
+  const kindOrder = ['recurring', 'relative', 'ongoing', 'complete', 'unknown'];
+  return {
+    dated: [...dated.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    undated: kindOrder.filter((k) => undated.has(k)).map((kind) => ({ kind, actions: undated.get(kind) ?? [] })),
+  };
+}
+
+const MONTH_LABELS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind as keyof typeof KIND_LABELS] ?? kind;
+}

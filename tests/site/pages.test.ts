@@ -1,0 +1,102 @@
+/** Every built page is a well-formed page of this site, and the pages the strategy needs exist and say what they must. */
+import { describe, expect, it } from 'vitest';
+import { htmlPages, mainText, readPage, textOf } from '../helpers/dist.ts';
+import { readCollection, type ActionFile } from '../helpers/content.ts';
+
+const pages = htmlPages();
+
+describe('every page', () => {
+  it('exists in quantity: chapters, statements, actions, leads of both editions', () => {
+    expect(pages.length).toBeGreaterThan(200);
+  });
+
+  it.each(pages)('%s has one h1, a title, a description, one main, lang en-GB and a canonical URL', (path) => {
+    const html = readPage(path);
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(html).toMatch(/<title>[^<]{3,}<\/title>/);
+    expect(html).toMatch(/<meta name="description" content="[^"]{10,}"/);
+    expect(html.match(/<main[\s>]/g)).toHaveLength(1);
+    expect(html).toMatch(/<html lang="en-GB"/);
+    expect(html).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+"/);
+  });
+
+  it('has a title no other page has', () => {
+    const titles = pages.map((p) => readPage(p).match(/<title>([^<]*)<\/title>/)?.[1]);
+    const duplicates = titles.filter((t, i) => titles.indexOf(t) !== i);
+    expect(duplicates).toEqual([]);
+  });
+});
+
+describe('the 2017-20 strategy on the site', () => {
+  it('home page shows the vision, the seven promises and a way in for each reader', () => {
+    const text = mainText(readPage('/'));
+    expect(text).toContain('To ensure our children in care and care leavers have all the opportunities the good parents afford their children.');
+    for (const promise of ['To respect and honour your identity', 'To believe in you', 'To listen to you', 'To inform you', 'To support you', 'To find you a home', 'To be a lifelong champion']) {
+      expect(text).toContain(promise);
+    }
+    expect(text).toMatch(/If you are in care or a care leaver/);
+    expect(text).toMatch(/If you are an elected member/);
+    expect(text).toMatch(/If you work with children in care/);
+  });
+
+  it.each([
+    ['/2017-20/foreword/', 'Councillor Tom McInerney'],
+    ['/2017-20/introduction/', 'does not set out the two questions'],
+    ['/2017-20/introduction/', 'Friendship leaves a warm feeling inside of you'],
+    ['/2017-20/who-is-this-strategy-for/', 'first and foremost for the children and young people'],
+    ['/2017-20/vision-and-aims/', 'Jonny Hoyle, Community Care, 18.5.17'],
+    ['/2017-20/overview/', 'To act in the best interests, and promote the physical and mental health and well-being'],
+    ['/2017-20/overview/', 'We will support you when you move on to adult life.'],
+    ['/2017-20/local-profile/', '253 Children in Care (0-17yrs)'],
+    ['/2017-20/local-profile/', '73% are engaged in Education, Employment or Training (EET)'],
+    ['/2017-20/views-of-children-in-care-and-care-leavers/', 'give us second chances'],
+    ['/2017-20/delivery-and-review/', 'A progress report will be provided to Halton Children\'s Trust on an annual basis.'],
+    ['/2017-20/principles/', 'To prepare those children and young people for adulthood and independent living.'],
+    ['/2017-20/pledge/', 'We will give you pocket money and explain pocket money arrangements to you at the start of your placement.'],
+    ['/2017-20/pledge/6/', 'Semi Independent placements for young people over 16 will provide an Independent Living Allowance, not pocket money'],
+    ['/2017-20/action-plan/', 'Halton Children in Care and Care Leavers Strategy 2017-19'],
+  ])('%s shows “%s”', (path, expected) => {
+    expect(mainText(readPage(path))).toContain(expected);
+  });
+
+  it('chapters have an on-page contents list where they have sections, and previous/next links', () => {
+    const overview = readPage('/2017-20/overview/');
+    expect(overview).toMatch(/aria-labelledby="on-this-page"/);
+    expect(overview).toMatch(/rel="prev"/);
+    expect(overview).toMatch(/rel="next"/);
+  });
+
+  it('action plan page has every action of the edition as a row with its own anchor', () => {
+    const html = readPage('/2017-20/action-plan/');
+    for (const action of readCollection<ActionFile>('2017-20', 'actions')) {
+      expect(html).toContain(`<tr id="${action.id}"`);
+    }
+  });
+
+  it('each Pledge statement page lists exactly its actions, anchored', () => {
+    const actions = readCollection<ActionFile>('2017-20', 'actions');
+    for (let n = 1; n <= 12; n += 1) {
+      const html = readPage(`/2017-20/pledge/${n}/`);
+      const anchors = [...html.matchAll(/<tr id="(p\d+-a\d+)"/g)].map((m) => m[1]);
+      expect(anchors).toEqual(actions.filter((a) => a.theme === `p${n}`).sort((a, b) => a.order - b.order).map((a) => a.id));
+    }
+  });
+
+  it('footer gives the alternative formats contact from the seed on every page', () => {
+    for (const path of ['/', '/2017-20/pledge/3/', '/search/']) {
+      const text = textOf(readPage(path));
+      expect(text).toContain('hdl@halton.gov.uk');
+      expect(text).toContain('0303 333 4300');
+    }
+  });
+
+  it('has a helpful 404 page', () => {
+    const text = mainText(readPage('/404.html'));
+    expect(text).toContain('Page not found');
+    expect(text).toContain('search the strategy');
+  });
+
+  it('does not show the image description as content', () => {
+    for (const path of pages) expect(readPage(path)).not.toContain('A vibrant, circular illustration');
+  });
+});
