@@ -212,6 +212,8 @@ const figures = defineCollection({
     population: z.string(),
     /** Shared key for figures that count the same thing in several editions, e.g. "children-in-care". */
     compareKey: z.string().optional(),
+    /** A topic shared with figures of other editions that measure it differently (not comparable as numbers). */
+    topic: z.string().optional(),
   }),
 });
 

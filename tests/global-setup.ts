@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { serve } from './helpers/server.ts';
+import { serve } from '../scripts/lib/static-server.ts';
 import { DIST } from './helpers/dist.ts';
 
 declare module 'vitest' {

@@ -141,8 +141,8 @@ export function initSearch(): void {
       list.replaceChildren();
       return;
     }
-    // An empty filters object makes Pagefind return no filter counts: pass it only when set.
-    const search = await pagefind.search(query || null, hasFilters ? { filters: selected } : {});
+    // Any options object without filters makes Pagefind return no filter counts: pass one only when filtering.
+    const search = hasFilters ? await pagefind.search(query || null, { filters: selected }) : await pagefind.search(query);
     if (current !== generation) return;
     renderFilters(search.filters);
     const total = search.results.length;
@@ -178,6 +178,8 @@ export function initSearch(): void {
       pagefind = module;
       await pagefind.options({ baseUrl: app.dataset['base'] ?? '/' });
       await pagefind.init();
+      // Loading the filter index first makes every later search report filter counts.
+      await pagefind.filters();
       await run();
     })
     .catch(fail);

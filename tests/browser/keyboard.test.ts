@@ -1,0 +1,88 @@
+/** The three readers' journeys made with Tab and Enter alone, with a visible focus indicator at every stop. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage } from '../helpers/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Focused {
+  tag: string;
+  text: string;
+  id: string;
+  visibleFocus: boolean;
+}
+
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    // GOV.UK style: a yellow background with a dark bar for links, a thick outline for controls.
+    const yellow = style.backgroundColor === 'rgb(255, 221, 0)';
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    return { tag: el.tagName, text: (el.textContent ?? '').trim(), id: el.id, visibleFocus: yellow || outline };
+  });
+}
+
+/** Press Tab until the focused element matches, checking the focus is visible at each stop. */
+async function tabTo(page: Page, matches: (f: Focused) => boolean, limit = 120): Promise<Focused> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    expect(f.visibleFocus, `focus visible on ${f.tag} “${f.text.slice(0, 40)}”`).toBe(true);
+    if (matches(f)) return f;
+  }
+  throw new Error('never reached the target by Tab');
+}
+
+describe('keyboard only', () => {
+  it('a member of the public reaches Pledge statement 6 from the home page', async () => {
+    const page = await openPage(browser, '/');
+    try {
+      await tabTo(page, (f) => f.tag === 'A' && f.text === 'The Pledge');
+      await Promise.all([page.waitForURL(/\/2017-20\/pledge\/$/), page.keyboard.press('Enter')]);
+      await tabTo(page, (f) => f.tag === 'A' && f.text.startsWith('We will give you pocket money'));
+      await Promise.all([page.waitForURL(/\/2017-20\/pledge\/6\/$/), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toContain('We will give you pocket money');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('an elected member filters the action plan by a lead', async () => {
+    const page = await openPage(browser, '/2017-20/action-plan/');
+    try {
+      await tabTo(page, (f) => f.id === 'filter-lead');
+      // A closed select changes with the arrow keys, as a keyboard user would do it.
+      for (let i = 0; i < 40; i += 1) {
+        if ((await page.locator('#filter-lead').inputValue()) === 'housing-options-manager') break;
+        await page.keyboard.press('ArrowDown');
+      }
+      expect(await page.locator('#filter-lead').inputValue()).toBe('housing-options-manager');
+      await expect.poll(() => page.locator('#filter-status').textContent()).toBe('Showing 4 of 49 actions');
+      expect(page.url()).toContain('lead=housing-options-manager');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a member of staff searches from the header and opens a result', async () => {
+    const page = await openPage(browser, '/');
+    try {
+      await tabTo(page, (f) => f.id === 'site-search');
+      await page.keyboard.type('peer mentors');
+      await Promise.all([page.waitForURL(/\/search\/\?q=peer\+mentors/), page.keyboard.press('Enter')]);
+      await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/results? for “peer mentors”/);
+      await tabTo(page, (f) => f.tag === 'A' && f.text.startsWith('P1-A4'));
+      await Promise.all([page.waitForURL(/\/2017-20\/pledge\/1\/#p1-a4$/), page.keyboard.press('Enter')]);
+      expect(await page.locator('#p1-a4').isVisible()).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

@@ -1,0 +1,37 @@
+/** Debian's Chromium driven by playwright-core (no browser downloads here). CHROMIUM_PATH overrides the binary. */
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The served site's address for a root-relative path. */
+export function siteUrl(path: string): string {
+  return new URL(path.replace(/^\//, ''), inject('siteUrl')).href;
+}
+
+/** A page in a fresh context (AxeBuilder needs one made by newContext). */
+export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(siteUrl(path));
+  return page;
+}
+
+/** Every page in the built sitemap, as root-relative paths. */
+export async function sitemapPaths(): Promise<string[]> {
+  const index = await (await fetch(siteUrl('/sitemap-index.xml'))).text();
+  const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const paths: string[] = [];
+  for (const map of maps) {
+    const xml = await (await fetch(siteUrl(map))).text();
+    paths.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+  }
+  return paths;
+}
