@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
+import { satteri } from '@astrojs/markdown-satteri';
 
 // Where the site is published. Both are read from the environment so that one build can serve
 // at the root and another under a sub-path (e.g. BASE_PATH=/strategy/) without code changes.
@@ -18,7 +19,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx(), sitemap()],
   // The seeds' quotation marks and apostrophes are kept as printed, not made typographic.
-  markdown: { smartypants: false },
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   build: {
     // One stylesheet file rather than inline <style>: cacheable, and allowed by a strict CSP.
     inlineStylesheets: 'never',

@@ -28,7 +28,7 @@ const editions = defineCollection({
   loader: glob({
     base: EDITIONS_BASE,
     pattern: '*/edition.yaml',
-    generateId: ({ entry }) => entry.split('/')[0],
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
   }),
   schema: z.object({
     /** The edition's own slug, repeated so every file says which edition it belongs to. */
