@@ -19,12 +19,33 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx(), sitemap()],
   // The seeds' quotation marks and apostrophes are kept as printed, not made typographic.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  // No code blocks to highlight: Shiki's inline styles would need a CSP exception.
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   build: {
     // One stylesheet file rather than inline <style>: cacheable, and allowed by a strict CSP.
     inlineStylesheets: 'never',
   },
+  security: {
+    // A Content-Security-Policy <meta> on every page: Astro hashes its own scripts and styles;
+    // 'wasm-unsafe-eval' lets Pagefind run its WebAssembly search. No 'unsafe-inline'.
+    // public/_headers sends the same policy (plus what a <meta> cannot carry) from static hosts.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
     plugins: [tailwindcss()],
+    // Scripts as files, never inline: the static _headers policy can then allow 'self' alone.
+    build: { assetsInlineLimit: 0 },
   },
 });

@@ -217,4 +217,27 @@ const figures = defineCollection({
   }),
 });
 
-export const collections = { editions, chapters, themes, actions, leads, promises, principles, quotes, figures };
+const glossary = defineCollection({
+  loader: glob({ base: process.env['GLOSSARY_DIR'] ?? './content/glossary', pattern: '*.yaml' }),
+  schema: z
+    .object({
+      /** The abbreviation as the seeds most often write it, e.g. "CiCCL". */
+      abbreviation: z.string(),
+      /** Other spellings found in the seeds, e.g. "CICCL". */
+      variants: z.array(z.string()).default([]),
+      /** What it stands for; absent when the meaning is uncertain. */
+      expansion: z.string().optional(),
+      /** "given": spelt out in a strategy; "standard": the usual public meaning; "uncertain": not known for sure. */
+      basis: z.enum(['given', 'standard', 'uncertain']),
+      /** For "given": the seed's own words that expand it, word for word. */
+      sourceText: z.string().optional(),
+      /** Editions whose text uses it. */
+      editions: z.array(z.string()).min(1),
+      /** A short note of the editors'. */
+      note: z.string().optional(),
+    })
+    .refine((g) => g.basis === 'uncertain' || g.expansion, { message: 'an expansion is required unless basis is "uncertain"', path: ['expansion'] })
+    .refine((g) => g.basis !== 'given' || g.sourceText, { message: 'sourceText is required when basis is "given"', path: ['sourceText'] }),
+});
+
+export const collections = { editions, chapters, themes, actions, leads, promises, principles, quotes, figures, glossary };

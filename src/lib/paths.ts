@@ -33,3 +33,12 @@ export function withBase(path: string, base: string): string {
   const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
   return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
 }
+
+/** Files and pages of an edition's alternative formats. */
+export const formatPaths = {
+  print: (edition: string) => `/${edition}/print/`,
+  largePrint: (edition: string) => `/${edition}/print/large-print/`,
+  pdf: (edition: string) => `/${edition}/halton-strategy-${edition}.pdf`,
+  largePrintPdf: (edition: string) => `/${edition}/halton-strategy-${edition}-large-print.pdf`,
+  text: (edition: string) => `/${edition}/halton-strategy-${edition}.txt`,
+} as const;

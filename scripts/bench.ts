@@ -1,0 +1,133 @@
+/**
+ * Performance benchmark (not a test): build time, bytes shipped per page (gzip HTML + CSS + JS
+ * loaded by script tags), JavaScript needed to read a page, Pagefind index size, search latency
+ * and transfer, and the time to apply an action plan filter, in Chromium.
+ * Prints a table and writes bench-results/latest.{json,md} so runs can be compared.
+ *
+ *   npm run bench            (builds first)
+ *   SKIP_BUILD=1 npm run bench
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from './lib/static-server.ts';
+
+const dist = 'dist';
+const BUDGET_MAX = 60 * 1024;
+const BUDGET_MEDIAN = 30 * 1024;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+const gz = (path: string) => gzipSync(readFileSync(path)).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+let buildSeconds: number | null = null;
+if (!process.env['SKIP_BUILD']) {
+  const started = Date.now();
+  execSync('npm run build', { stdio: 'ignore' });
+  buildSeconds = (Date.now() - started) / 1000;
+}
+
+// Bytes per page: the HTML and every stylesheet and script it loads, each gzipped.
+const pages = files(dist).filter((f) => f.endsWith('.html'));
+const perPage = pages.map((file) => {
+  const html = readFileSync(file, 'utf8');
+  const assets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"|<script[^>]*src="([^"]+)"/g)].map((m) => ({ href: m[1] ?? m[2] ?? '', script: Boolean(m[2]) }));
+  const assetBytes = (script: boolean) => assets.filter((a) => a.script === script).reduce((sum, a) => sum + gz(join(dist, a.href.replace(/^\//, ''))), 0);
+  const css = assetBytes(false);
+  const js = assetBytes(true);
+  const htmlBytes = gz(file);
+  return { page: `/${relative(dist, file).split(sep).join('/')}`.replace(/index\.html$/, ''), html: htmlBytes, css, js, total: htmlBytes + css + js };
+});
+const totals = perPage.map((p) => p.total);
+const heaviest = [...perPage].sort((a, b) => b.total - a.total).slice(0, 5);
+const jsToRead = perPage.filter((p) => p.js > 0 && !/search\/$|action-plan\/$/.test(p.page));
+const pagefindBytes = files(join(dist, 'pagefind')).reduce((sum, f) => sum + statSync(f).size, 0);
+
+// In Chromium: search transfer and latency, and the action plan filter.
+const { server, url } = await serve(dist);
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage();
+let searchBytes = 0;
+page.on('response', async (response) => {
+  if (response.url().includes('/pagefind/')) searchBytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+});
+await page.goto(new URL('search/', url).href);
+await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('Type words'));
+searchBytes = 0;
+const firstStart = Date.now();
+await page.fill('#search-input', 'pocket money');
+await page.waitForFunction(() => /results? for/.test(document.querySelector('#search-status')?.textContent ?? ''));
+const firstQueryMs = Date.now() - firstStart;
+const firstQueryBytes = searchBytes;
+const warm = await page.evaluate(async () => {
+  const pagefind = await import(`${location.origin}/pagefind/pagefind.js`);
+  const times: number[] = [];
+  for (const q of ['staying put', 'peer mentors', 'virtual school', 'foster carers', 'pocket money']) {
+    const t = performance.now();
+    const search = await pagefind.search(q);
+    await Promise.all(search.results.slice(0, 20).map((r: { data: () => Promise<unknown> }) => r.data()));
+    times.push(performance.now() - t);
+  }
+  return times;
+});
+await page.goto(new URL('2017-20/action-plan/', url).href);
+const filterMs = await page.evaluate(() => {
+  const select = document.querySelector<HTMLSelectElement>('#filter-lead')!;
+  const times: number[] = [];
+  for (const value of ['principal-manager-ciccl', 'irm-service', 'housing-options-manager', '']) {
+    const t = performance.now();
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    void document.body.offsetHeight; // include the style and layout the change causes
+    times.push(performance.now() - t);
+  }
+  return Math.max(...times);
+});
+const actionPlanPage = perPage.find((p) => p.page === '/2017-20/action-plan/');
+await browser.close();
+server.close();
+
+const results = {
+  date: new Date().toISOString(),
+  buildSeconds,
+  pages: perPage.length,
+  bytesPerPage: { median: median(totals), max: Math.max(...totals), overBudget: perPage.filter((p) => p.total > BUDGET_MAX).map((p) => p.page) },
+  heaviest,
+  pagesNeedingJsToRead: jsToRead.map((p) => p.page),
+  pagefindIndexBytes: pagefindBytes,
+  search: { firstQueryBytes, firstQueryMsIncludingDebounce: firstQueryMs, warmQueryMs: { median: median(warm), max: Math.max(...warm) } },
+  actionPlan: { bytes: actionPlanPage?.total ?? 0, filterMs },
+};
+
+const rows: [string, string, string][] = [
+  ['Build time (astro + PDF + Pagefind)', buildSeconds === null ? 'skipped' : `${buildSeconds.toFixed(1)} s`, ''],
+  ['Pages', String(results.pages), ''],
+  ['Bytes per page, median (gzip HTML+CSS+JS)', kb(results.bytesPerPage.median), `≤ ${kb(BUDGET_MEDIAN)} ${results.bytesPerPage.median <= BUDGET_MEDIAN ? 'ok' : 'OVER'}`],
+  ['Bytes per page, largest', `${kb(results.bytesPerPage.max)} (${heaviest[0]?.page})`, `≤ ${kb(BUDGET_MAX)} ${results.bytesPerPage.overBudget.length === 0 ? 'ok' : 'OVER'}`],
+  ['Pages needing JavaScript to read', String(jsToRead.length), 'goal 0'],
+  ['Action plan page (2017-20)', kb(results.actionPlan.bytes), `≤ ${kb(BUDGET_MAX)}`],
+  ['Apply a filter (slowest of 4)', `${filterMs.toFixed(1)} ms`, '< 50 ms'],
+  ['Pagefind index on disk', kb(pagefindBytes), ''],
+  ['First query, bytes transferred', kb(firstQueryBytes), '< 150 KB'],
+  ['First query, keystroke to results (incl. 150 ms debounce)', `${firstQueryMs} ms`, ''],
+  ['Warm query, median / max', `${median(warm).toFixed(1)} / ${Math.max(...warm).toFixed(1)} ms`, '< 100 ms'],
+];
+const table = ['| Measure | Value | Budget |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+console.log(table);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync('bench-results/latest.md', `# Benchmark ${results.date}\n\n${table}\n`);
