@@ -57,3 +57,15 @@ export function mainText(html: string): string {
   const match = html.match(/<main[\s\S]*?<\/main>/);
   return textOf(match ? match[0] : '');
 }
+
+/**
+ * The environment for a build started from inside a test: without what Vitest adds
+ * (NODE_ENV=test, BASE_URL, MODE, DEV, PROD, SSR, VITEST_*), which would leak into Astro's build.
+ */
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(key)) delete env[key];
+  }
+  return { ...env, ...extra };
+}

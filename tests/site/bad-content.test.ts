@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/dist.ts';
+import { ROOT, buildEnv } from '../helpers/dist.ts';
 import { EDITIONS_DIR } from '../helpers/content.ts';
 
 function buildWith(file: string, edit: (text: string) => string): { status: number | null; output: string } {
@@ -19,7 +19,7 @@ function buildWith(file: string, edit: (text: string) => string): { status: numb
   const result = spawnSync('npx', ['astro', 'build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') },
+    env: buildEnv({ CONTENT_DIR: content, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') }),
   });
   rmSync(work, { recursive: true, force: true });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
