@@ -1,6 +1,6 @@
 /**
  * axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) on every page in the sitemap, plus the structure
- * axe does not check: one h1, no skipped heading levels, the four landmarks, visible focus.
+ * axe does not check: one h1, no skipped heading levels, the four landmarks, and reflow at 320px.
  * No rule is disabled.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -27,7 +27,7 @@ describe('every page of the sitemap', () => {
     expect(paths).toContain('/2008-11/action-plan/');
   });
 
-  it.concurrent.each(paths)('%s passes axe and has one h1, ordered headings and landmarks', async (path) => {
+  it.concurrent.each(paths)('%s passes axe, has one h1, ordered headings and landmarks, and reflows at 320px', async (path) => {
     const page = await openPage(browser, path);
     try {
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -49,6 +49,11 @@ describe('every page of the sitemap', () => {
         };
       });
       expect(structure).toEqual({ h1: 1, firstIsH1: true, skipped: false, header: true, nav: true, main: 1, footer: true });
+      // Reflow (WCAG 1.4.10): at 320 CSS pixels wide the page does not scroll sideways; wide
+      // tables stack or scroll inside their own labelled region.
+      await page.setViewportSize({ width: 320, height: 640 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'sideways scroll at 320px').toBeLessThanOrEqual(0);
     } finally {
       await page.context().close();
     }

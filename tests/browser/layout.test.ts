@@ -1,7 +1,7 @@
-/** Reflow at 320 px, forced colours, reduced motion, and reading with JavaScript off. */
+/** Forced colours, reduced motion, and reading with JavaScript off. (Reflow runs with axe on every page.) */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, sitemapPaths } from '../helpers/browser.ts';
+import { launch, openPage } from '../helpers/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,20 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-});
-
-const paths = await sitemapPaths();
-
-describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
-  it.concurrent.each(paths)('%s does not scroll sideways', async (path) => {
-    const page = await openPage(browser, path, { viewport: { width: 320, height: 640 } });
-    try {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await page.context().close();
-    }
-  });
 });
 
 describe('forced colours and reduced motion', () => {
