@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { satteri } from '@astrojs/markdown-satteri';
+import { abbreviationsPlugin } from './src/markdown/abbreviations.ts';
 
 // Where the site is published. Both are read from the environment so that one build can serve
 // at the root and another under a sub-path (e.g. BASE_PATH=/strategy/) without code changes.
@@ -20,7 +21,14 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   // The seeds' quotation marks and apostrophes are kept as printed, not made typographic.
   // No code blocks to highlight: Shiki's inline styles would need a CSP exception.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
+  markdown: {
+    processor: satteri({
+      features: { smartPunctuation: false },
+      // The first use of each abbreviation in a chapter is expanded from the glossary.
+      hastPlugins: [abbreviationsPlugin(process.env.GLOSSARY_DIR ?? './content/glossary')],
+    }),
+    syntaxHighlight: false,
+  },
   build: {
     // One stylesheet file rather than inline <style>: cacheable, and allowed by a strict CSP.
     inlineStylesheets: 'never',
