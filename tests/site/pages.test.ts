@@ -100,3 +100,18 @@ describe('the 2017-20 strategy on the site', () => {
     for (const path of pages) expect(readPage(path)).not.toContain('A vibrant, circular illustration');
   });
 });
+
+describe('abbreviations', () => {
+  it('the glossary lists each abbreviation with where its meaning comes from', () => {
+    const text = mainText(readPage('/glossary/'));
+    expect(text).toContain('Initial Health Assessment');
+    expect(text).toContain('Spelt out in the strategy: “Initial Health Assessment (IHA)”');
+    expect(text).toMatch(/IRM The strategy does not say what this stands for\./);
+  });
+
+  it('a chapter expands the first use of an abbreviation, and only the first', () => {
+    const html = readPage('/2008-11/achievements/');
+    expect(html.match(/<abbr title="Child and Adolescent Mental Health Services">CAMHS<\/abbr>/g)).toHaveLength(1);
+    expect(html.match(/CAMHS/g)!.length).toBeGreaterThan(1);
+  });
+});
