@@ -109,6 +109,9 @@ const themes = defineCollection({
   }),
 });
 
+/** The fixed list of statuses the Children in Care Partnership Board reports progress with. */
+const progressStatus = z.enum(['not-started', 'in-progress', 'at-risk', 'complete', 'no-longer-applicable']);
+
 /** Where a field's value came from when the seed left the cell empty. */
 const inheritedField = z.enum(['aim', 'source', 'outcome', 'timescale', 'lead']);
 
@@ -143,6 +146,22 @@ const actions = defineCollection({
     splitFrom: z.string().regex(/^[A-Z][A-Z0-9]*-A\d+$/).optional(),
     /** Why a row was joined, split or filled in: for the reader and the next editor. */
     note: z.string().optional(),
+    /** Dated progress updates for the Board's quarterly monitoring, added as they are reported.
+     *  None are published at launch: the strategy itself reports no progress. */
+    progress: z
+      .array(
+        z.object({
+          /** Status from the Board's fixed list. */
+          status: progressStatus,
+          /** The date the update describes ("as at"), e.g. 2018-03-31. */
+          asAt: z.coerce.date(),
+          /** What has been done, in a sentence or two. */
+          note: z.string().min(1),
+          /** Who reported it: a role or organisation. */
+          reportedBy: z.string().min(1),
+        }),
+      )
+      .default([]),
   }),
 });
 

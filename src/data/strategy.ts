@@ -102,6 +102,9 @@ async function build(): Promise<EditionBundle[]> {
             inherited: entry.data.inherited,
             splitFrom: entry.data.splitFrom,
             note: entry.data.note,
+            progress: entry.data.progress
+              .map((u) => ({ status: u.status, asAt: u.asAt.toISOString().slice(0, 10), note: u.note, reportedBy: u.reportedBy }))
+              .sort((a, b) => b.asAt.localeCompare(a.asAt)),
           };
         })
         .sort((a, b) => a.themeNumber - b.themeNumber || a.order - b.order);

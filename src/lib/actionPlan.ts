@@ -28,6 +28,35 @@ export interface ActionRecord {
   inherited: string[];
   splitFrom: string | undefined;
   note: string | undefined;
+  /** Progress updates published for this action, newest first. */
+  progress: ProgressUpdate[];
+}
+
+export interface ProgressUpdate {
+  status: string;
+  /** ISO date, e.g. "2018-03-31". */
+  asAt: string;
+  note: string;
+  reportedBy: string;
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  'at-risk': 'At risk',
+  complete: 'Complete',
+  'no-longer-applicable': 'No longer applicable',
+};
+
+/** The plan's "as at" summary: the latest status of each action that has one, counted by status. */
+export function progressSummary(actions: readonly ActionRecord[]): { asAt: string; reported: number; counts: { status: string; label: string; count: number }[] } | undefined {
+  const latest = actions.map((a) => a.progress[0]).filter((u): u is ProgressUpdate => Boolean(u));
+  if (latest.length === 0) return undefined;
+  const asAt = latest.map((u) => u.asAt).sort().at(-1) ?? '';
+  const counts = Object.keys(STATUS_LABELS)
+    .map((status) => ({ status, label: STATUS_LABELS[status] ?? status, count: latest.filter((u) => u.status === status).length }))
+    .filter((c) => c.count > 0);
+  return { asAt, reported: latest.length, counts };
 }
 
 export interface ActionFilters {
