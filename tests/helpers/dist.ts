@@ -33,7 +33,7 @@ export function textOf(html: string): string {
       .replace(/<script[\s\S]*?<\/script>/g, ' ')
       .replace(/<style[\s\S]*?<\/style>/g, ' ')
       // Inline elements join their text to the words around them; other tags separate words.
-      .replace(/<\/?(?:a|abbr|b|code|em|i|mark|span|strong|sup|sub)(?:\s[^>]*)?>/g, '')
+      .replace(/<\/?(?:a|abbr|b|code|em|i|mark|span|strong|sup|sub|time)(?:\s[^>]*)?>/g, '')
       .replace(/<[^>]+>/g, ' '),
   )
     .replace(/\s+/g, ' ')
