@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { findContentProblems, localId } from '../lib/integrity.ts';
 import { parseTimescale } from '../lib/timescale.ts';
 import type { ActionRecord } from '../lib/actionPlan.ts';
+import { paths } from '../lib/paths.ts';
 
 export interface LeadRecord {
   id: string;
@@ -129,4 +130,22 @@ async function build(): Promise<EditionBundle[]> {
         figures: inEdition(figures, slug).sort(byOrder).map((f) => f.data),
       };
     });
+}
+
+/** `getStaticPaths` for a page per edition: `/[edition]/…` with the edition's bundle as props. */
+export async function editionStaticPaths() {
+  return (await loadEditions()).map((bundle) => ({ params: { edition: bundle.slug }, props: { bundle } }));
+}
+
+/** Actions grouped under their themes, in plan order, for ActionTable; empty groups left out. */
+export function groupsByTheme(bundle: EditionBundle, actions: readonly ActionRecord[] = bundle.actions) {
+  const { slug, edition } = bundle;
+  return bundle.themes
+    .map((t) => ({
+      slug: t.data.slug,
+      heading: `${t.data.number}. ${t.data.planHeading}`,
+      href: paths.theme(slug, edition.themePath, t.data.slug),
+      actions: actions.filter((a) => a.themeSlug === t.data.slug),
+    }))
+    .filter((g) => g.actions.length > 0);
 }
