@@ -54,6 +54,16 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     // Scripts as files, never inline: the static _headers policy can then allow 'self' alone.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro's compiled MDX modules carry a "use astro:head-inject" directive that the bundler
+        // reports as MODULE_LEVEL_DIRECTIVE for every chapter; Astro handles it, so it is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });
