@@ -39,8 +39,7 @@ describe.each([
     const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
     for (const statement of statements) expect(text).toContain(statement.text);
     // Table cells wrap side by side, so a cell's words interleave with its neighbours' in the
-    // extracted text, and Chromium may carry a row over a page break: each action's words must
-    // appear in order within its row's stretch of text around its id.
+    // extracted text: each action's words must appear in order within its row's stretch of text.
     const tokens = text.split(' ');
     for (const action of actions) {
       const at = tokens.indexOf(action.code);
@@ -52,6 +51,23 @@ describe.each([
         expect(cursor, `${action.code}: “${word}”`).toBeGreaterThanOrEqual(0);
       }
     }
+  });
+
+  it('never splits an action-plan row across pages: each page the table continues on starts with its header, then a whole row', () => {
+    const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1]);
+    const header = /Outcome +(Target\/Timescale|Timescale) +Lead/;
+    let tablePages = 0;
+    for (let n = 1; n <= pages; n += 1) {
+      const lines = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).split('\n');
+      const at = lines.findIndex((line) => header.test(line));
+      if (at < 0) continue;
+      tablePages += 1;
+      const first = lines.slice(at + 1).find((line) => line.trim() && line.trim() !== 'id') ?? '';
+      // A row fragment would start with the middle of a cell; a whole row starts with its id,
+      // and a new group with its numbered heading.
+      expect(first, `page ${n}`).toMatch(/^\s*([A-Z][A-Z0-9]*-A\d+|\d+\. )/);
+    }
+    if (!suffix) expect(tablePages).toBeGreaterThan(5);
   });
 
   it('numbers its pages in the footer', () => {
