@@ -4,5 +4,7 @@ declare namespace App {
     edition?: string;
     /** Prefix for heading ids when several chapters share a page (the print edition). */
     headingPrefix?: string;
+    /** Abbreviations already expanded on the page being rendered (first use only). */
+    abbreviationsSeen?: Set<string>;
   }
 }

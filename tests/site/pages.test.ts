@@ -109,6 +109,13 @@ describe('abbreviations', () => {
     expect(text).toMatch(/IRM The strategy does not say what this stands for\./);
   });
 
+  it('the action plan expands the first use on the page of an abbreviation in its cells', () => {
+    for (const path of ['/2017-20/action-plan/', '/2017-20/pledge/1/']) {
+      const html = readPage(path);
+      expect(html.match(/<abbr title="Children in Care and Care Leavers">CICCL<\/abbr>/g), path).toHaveLength(1);
+    }
+  });
+
   it('a chapter expands the first use of an abbreviation, and only the first', () => {
     const html = readPage('/2008-11/achievements/');
     expect(html.match(/<abbr title="Child and Adolescent Mental Health Services">CAMHS<\/abbr>/g)).toHaveLength(1);
