@@ -35,4 +35,11 @@ describe('comparison of the two editions’ local profiles', () => {
     expect(comparison.onlyIn['2017-20']?.map((f) => f.value)).toContain(29200);
   });
 
+  it('every figure’s value is the number printed in its own seed words', () => {
+    for (const f of figures) {
+      if (f.value === undefined) continue;
+      const printed = [...f.sourceText.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+      expect(printed, `${f.edition} ${f.sourceText}`).toContain(f.value);
+    }
+  });
 });
