@@ -9,14 +9,17 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './lib/static-server.ts';
+import { formatPaths } from '../src/lib/paths.ts';
+import { formatBytes } from '../src/lib/openData.ts';
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const editions = readdirSync(dist).filter((name) => existsSync(join(dist, name, 'print', 'index.html')));
 
+const relative = (path: string) => path.replace(/^\//, '');
 const jobs = editions.flatMap((edition) => [
-  { page: `${edition}/print/`, file: `${edition}/halton-strategy-${edition}.pdf` },
-  { page: `${edition}/print/large-print/`, file: `${edition}/halton-strategy-${edition}-large-print.pdf` },
+  { page: relative(formatPaths.print(edition)), file: relative(formatPaths.pdf(edition)) },
+  { page: relative(formatPaths.largePrint(edition)), file: relative(formatPaths.largePrintPdf(edition)) },
 ]);
 
 async function printPdfs(): Promise<void> {
@@ -61,13 +64,8 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-/** "1.2 MB" / "850 KB" */
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
 function linkPdfsInPages(): void {
-  const sizes = new Map(jobs.filter((j) => existsSync(join(dist, j.file))).map((j) => [j.file, size(statSync(join(dist, j.file)).size)]));
+  const sizes = new Map(jobs.filter((j) => existsSync(join(dist, j.file))).map((j) => [j.file, formatBytes(statSync(join(dist, j.file)).size)]));
   for (const file of htmlFiles(dist)) {
     const html = readFileSync(file, 'utf8');
     if (!html.includes('data-pdf-link=')) continue;

@@ -2,7 +2,7 @@
  * The action plan as the pages, filters, timeline and open data see it: one flat, serialisable
  * record per action, built from the content entries. Pure functions only.
  */
-import { parseTimescale, quarterOf, sortKey, type Timescale, type TimescaleKind } from './timescale.ts';
+import { monthName, parseTimescale, quarterOf, sortKey, type Timescale, type TimescaleKind } from './timescale.ts';
 
 export interface ActionRecord {
   edition: string;
@@ -176,7 +176,7 @@ export function timeline(actions: readonly ActionRecord[]): { dated: { key: stri
     for (const t of action.parsedTimescales) {
       if (t.kind === 'month' || t.kind === 'year') {
         const key = t.kind === 'month' ? `${t.year}-${String(t.month).padStart(2, '0')}` : `${t.year}-13`;
-        const label = t.kind === 'month' ? `${MONTH_LABELS[t.month - 1]} ${t.year}` : `During ${t.year} (no month given)`;
+        const label = t.kind === 'month' ? `${monthName(t.month)} ${t.year}` : `During ${t.year} (no month given)`;
         const slot = dated.get(key) ?? { key, label, actions: [] };
         if (!slot.actions.includes(action)) slot.actions.push(action);
         dated.set(key, slot);
@@ -195,7 +195,6 @@ export function timeline(actions: readonly ActionRecord[]): { dated: { key: stri
   };
 }
 
-const MONTH_LABELS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function kindLabel(kind: string): string {
   return KIND_LABELS[kind as keyof typeof KIND_LABELS] ?? kind;

@@ -129,6 +129,9 @@ export const ACTION_PLAN_JSON_SCHEMA = {
   },
 } as const;
 
+/** "850 bytes", "23.2 KB", "1.4 MB". */
 export function formatBytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
