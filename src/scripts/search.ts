@@ -40,7 +40,10 @@ function excerptNodes(excerpt: string): Node[] {
   return excerpt.split(/(<mark>.*?<\/mark>)/g).filter(Boolean).map((part) => {
     const mark = part.match(/^<mark>(.*)<\/mark>$/);
     const text = (mark ? mark[1] ?? '' : part).replace(/<[^>]+>/g, '');
-    const decoded = new DOMParser().parseFromString(text, 'text/html').documentElement.textContent ?? '';
+    // A textarea decodes entities and keeps the spaces between highlighted words.
+    const decoder = document.createElement('textarea');
+    decoder.innerHTML = text;
+    const decoded = decoder.value;
     return mark ? element('mark', {}, decoded) : document.createTextNode(decoded);
   });
 }
