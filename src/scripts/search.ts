@@ -150,8 +150,10 @@ export function initSearch(): void {
     renderFilters(search.filters);
     const total = search.results.length;
     const scope = query ? ` for “${query}”` : '';
-    status.textContent = total === 0 ? `No results${scope}.` : `${total} ${total === 1 ? 'result' : 'results'}${scope}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`;
+    // Results first, then the count: the announcement and the list arrive together.
     await renderResults(search.results, current);
+    if (current !== generation) return;
+    status.textContent = total === 0 ? `No results${scope}.` : `${total} ${total === 1 ? 'result' : 'results'}${scope}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`;
   };
 
   filtersBox.addEventListener('change', (event) => {
