@@ -16,8 +16,12 @@ interface PagefindApi {
   filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
-    options?: { filters?: Record<string, string[]> },
-  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[]; filters: Record<string, Record<string, number>> }>;
+    options?: { filters?: Record<string, { any: string[] }> },
+  ): Promise<{
+    results: { id: string; data(): Promise<PagefindResultData> }[];
+    filters: Record<string, Record<string, number>>;
+    totalFilters: Record<string, Record<string, number>>;
+  }>;
 }
 
 const FILTER_LABELS: Record<string, string> = {
@@ -145,9 +149,12 @@ export function initSearch(): void {
       return;
     }
     // Any options object without filters makes Pagefind return no filter counts: pass one only when filtering.
-    const search = hasFilters ? await pagefind.search(query || null, { filters: selected }) : await pagefind.search(query);
+    // Ticked values within one group widen the results (any of them); groups narrow each other.
+    const filters = Object.fromEntries(Object.entries(selected).map(([key, values]) => [key, { any: values }]));
+    const search = hasFilters ? await pagefind.search(query || null, { filters }) : await pagefind.search(query);
     if (current !== generation) return;
-    renderFilters(search.filters);
+    // A group with a ticked value shows its counts without filters, so its other values do not read 0.
+    renderFilters(Object.fromEntries(Object.entries(search.filters).map(([key, counts]) => [key, selected[key] ? (search.totalFilters[key] ?? counts) : counts])));
     const total = search.results.length;
     const scope = query ? ` for “${query}”` : '';
     // Results first, then the count: the announcement and the list arrive together.
