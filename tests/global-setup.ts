@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { serve } from '../scripts/lib/static-server.ts';
 import { DIST } from './helpers/dist.ts';
+import { ENGINE_FILES } from './helpers/audit.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error('npm run build failed: see the output above');
     console.log(`Site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  const { server, url } = await serve(DIST);
+  const { server, url } = await serve(DIST, '/', ENGINE_FILES);
   project.provide('siteUrl', url);
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }

@@ -21,9 +21,20 @@ const TYPES: Record<string, string> = {
   '.pagefind': 'application/octet-stream',
 };
 
-export async function serve(root: string, base = '/'): Promise<{ server: Server; url: string }> {
+/**
+ * `extraFiles` serves files from outside the site at fixed paths (path → file), cacheable. The
+ * accessibility tests load their checking engines this way: from the site's own origin, so the
+ * pages' CSP (`script-src 'self'`) lets them in, and from the HTTP cache, so Chromium compiles
+ * each engine once rather than on every page.
+ */
+export async function serve(root: string, base = '/', extraFiles: Record<string, string> = {}): Promise<{ server: Server; url: string }> {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const extra = extraFiles[path];
+    if (extra) {
+      response.writeHead(200, { 'Content-Type': TYPES[extname(extra)] ?? 'application/octet-stream', 'Cache-Control': 'max-age=86400' }).end(await readFile(extra));
+      return;
+    }
     if (!path.startsWith(base)) {
       response.writeHead(404).end('Not found');
       return;

@@ -7,6 +7,7 @@ import { findContentProblems, localId } from '../lib/integrity.ts';
 import { parseTimescale } from '../lib/timescale.ts';
 import type { ActionRecord } from '../lib/actionPlan.ts';
 import { paths } from '../lib/paths.ts';
+import { leadSegments } from '../lib/leads.ts';
 
 export interface LeadRecord {
   id: string;
@@ -77,6 +78,7 @@ async function build(): Promise<EditionBundle[]> {
       const slug = edition.id;
       const editionThemes = inEdition(themes, slug).sort(byNumber);
       const editionLeads = inEdition(leads, slug);
+      const leadAliases = editionLeads.map((l) => ({ id: localId(l.id), aliases: [l.data.name, ...l.data.aliases] }));
       const actionRecords: ActionRecord[] = inEdition(actions, slug)
         .map((entry) => {
           const theme = editionThemes.find((t) => localId(t.id) === entry.data.theme)!;
@@ -100,6 +102,7 @@ async function build(): Promise<EditionBundle[]> {
             leadText: entry.data.leadText,
             leadIds: leadEntries.map((l) => localId(l.id)),
             leadNames: leadEntries.map((l) => l.data.name),
+            leadSegments: leadSegments(entry.data.leadText, leadAliases),
             inherited: entry.data.inherited,
             splitFrom: entry.data.splitFrom,
             note: entry.data.note,

@@ -2,6 +2,7 @@
  * The action plan as the pages, filters, timeline and open data see it: one flat, serialisable
  * record per action, built from the content entries. Pure functions only.
  */
+import type { LeadSegment } from './leads.ts';
 import { monthName, parseTimescale, quarterOf, sortKey, type Timescale, type TimescaleKind } from './timescale.ts';
 
 export interface ActionRecord {
@@ -25,6 +26,8 @@ export interface ActionRecord {
   leadText: string;
   leadIds: string[];
   leadNames: string[];
+  /** The printed lead cell cut where it names each lead, so its own words can link to the lead pages. */
+  leadSegments: LeadSegment[];
   inherited: string[];
   splitFrom: string | undefined;
   note: string | undefined;

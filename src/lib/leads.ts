@@ -57,3 +57,57 @@ function indexOfWords(haystack: string, needle: string, from = 0): number {
   }
   return -1;
 }
+
+/** A stretch of a printed lead cell: the words as printed, and the leads they name (none for "and", commas and the like). */
+export interface LeadSegment {
+  text: string;
+  leadIds: string[];
+}
+
+/**
+ * The printed lead cell cut into the stretches that name leads, in order, with the words exactly
+ * as printed, so a page can make the printed words themselves the links to the lead pages
+ * instead of printing the lead twice. Joined back together the segments are the cell.
+ * Longest aliases win, as in `leadsNamedIn`; an alias shared by several leads names them all.
+ */
+export function leadSegments(leadText: string, leads: readonly LeadAliases[]): LeadSegment[] {
+  const aliasLeads = new Map<string, string[]>();
+  for (const lead of leads) {
+    for (const alias of lead.aliases) {
+      const key = normaliseLeadText(alias);
+      if (!key) continue;
+      const ids = aliasLeads.get(key) ?? [];
+      if (!ids.includes(lead.id)) ids.push(lead.id);
+      aliasLeads.set(key, ids);
+    }
+  }
+  const aliases = [...aliasLeads.keys()].sort((a, b) => b.length - a.length);
+  // Where each alias could match in the printed text, with case, apostrophes and spacing loose
+  // as in normaliseLeadText. Claimed stretches are taken by longer aliases first.
+  const claimed: { start: number; end: number; leadIds: string[] }[] = [];
+  for (const alias of aliases) {
+    const pattern = new RegExp(
+      `(?<![A-Za-z0-9])${alias
+        .split(' ')
+        .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’‘]"))
+        .join('\\s+')}(?![A-Za-z0-9])`,
+      'giu',
+    );
+    for (const match of leadText.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (claimed.some((c) => start < c.end && end > c.start)) continue;
+      claimed.push({ start, end, leadIds: [...(aliasLeads.get(alias) ?? [])].sort() });
+    }
+  }
+  claimed.sort((a, b) => a.start - b.start);
+  const segments: LeadSegment[] = [];
+  let at = 0;
+  for (const c of claimed) {
+    if (c.start > at) segments.push({ text: leadText.slice(at, c.start), leadIds: [] });
+    segments.push({ text: leadText.slice(c.start, c.end), leadIds: c.leadIds });
+    at = c.end;
+  }
+  if (at < leadText.length) segments.push({ text: leadText.slice(at), leadIds: [] });
+  return segments;
+}

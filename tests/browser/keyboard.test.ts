@@ -86,3 +86,43 @@ describe('keyboard only', () => {
     }
   });
 });
+
+describe('the phone header, by keyboard', () => {
+  const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+
+  it('Menu opens the navigation and the edition switcher, says so, and closes with Escape', async () => {
+    const page = await openPage(browser, '/2017-20/introduction/', PHONE);
+    try {
+      const menu = page.getByRole('button', { name: 'Menu' });
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.isVisible()).toBe(false);
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Menu');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await page.keyboard.press('Enter');
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      expect(await nav.isVisible()).toBe(true);
+      expect(await page.getByRole('navigation', { name: 'Editions' }).getByRole('link', { name: '2008-11 (previous)' }).isVisible()).toBe(true);
+      await tabTo(page, (f) => f.tag === 'A' && f.text === 'The strategy', 5);
+      await page.keyboard.press('Escape');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await nav.isVisible()).toBe(false);
+      expect((await focused(page)).text).toBe('Menu');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('Search is one press away: it opens the search box with the cursor in it', async () => {
+    const page = await openPage(browser, '/', PHONE);
+    try {
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Search');
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).id).toBe('site-search');
+      await page.keyboard.type('Staying Put');
+      await Promise.all([page.waitForURL(/\/search\/\?q=Staying\+Put/), page.keyboard.press('Enter')]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+

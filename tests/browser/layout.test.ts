@@ -36,6 +36,20 @@ describe('forced colours and reduced motion', () => {
 });
 
 describe('without JavaScript', () => {
+  it('on a phone, Menu is a link that shows the navigation, and Search a link to the search page', async () => {
+    const page = await openPage(browser, '/2017-20/pledge/6/', { javaScriptEnabled: false, viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    try {
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.isVisible()).toBe(false);
+      expect(await page.getByRole('link', { name: 'Search', exact: true }).first().getAttribute('href')).toBe('/search/');
+      await page.getByRole('link', { name: 'Menu' }).click();
+      expect(await nav.isVisible()).toBe(true);
+      expect(await nav.getByRole('link', { name: 'Action plan' }).isVisible()).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('the action plan shows every action and the plain filter links', async () => {
     const page = await openPage(browser, '/2017-20/action-plan/', { javaScriptEnabled: false });
     try {
