@@ -11,6 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores here: Chromium instances in parallel would only fight over them.
     fileParallelism: true,
+    // The page audit runs its pages concurrently, one per browser tab in its pool (same number).
+    maxConcurrency: Number(process.env['AUDIT_CONCURRENCY'] ?? 2),
     maxWorkers: 2,
   },
 });

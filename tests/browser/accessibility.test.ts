@@ -89,7 +89,8 @@ describe('every page of the sitemap', () => {
     expect(desktopPass.size).toBeGreaterThan(30);
   });
 
-  it.concurrent.each(paths)('%s: both engines, phone layout, WCAG 2.2 checks, structure and reflow', async (path) => {
+  // The two action plans and print editions take the engines several seconds on a busy machine.
+  it.concurrent.each(paths)('%s: both engines, phone layout, WCAG 2.2 checks, structure and reflow', { timeout: 180_000 }, async (path) => {
     await withTab(async (page) => {
       const started = Date.now();
       const lap = (label: string) => process.env['AUDIT_TIMING'] && console.log(`${path} ${label} ${Date.now() - started} ms`);
