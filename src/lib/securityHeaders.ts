@@ -6,9 +6,13 @@
  * from here, so they cannot drift apart.
  */
 
+type DirectiveName = 'default-src' | 'script-src' | 'style-src' | 'img-src' | 'connect-src' | 'font-src' | 'object-src' | 'base-uri' | 'form-action' | 'frame-ancestors';
+/** Astro takes script-src and style-src apart, to add its hashes to them. */
+type HashedDirective = 'script-src' | 'style-src';
+
 /** One CSP directive: its sources, and whether a `<meta>` may carry it. */
 interface CspDirective {
-  name: string;
+  name: DirectiveName;
   sources: string[];
   /** Browsers ignore `frame-ancestors` (and report-uri, sandbox) in a `<meta>`: header only. */
   headerOnly?: boolean;
@@ -31,12 +35,13 @@ export const CSP_DIRECTIVES: readonly CspDirective[] = [
   { name: 'frame-ancestors', sources: ["'none'"], headerOnly: true },
 ];
 
-const sourcesOf = (name: string) => CSP_DIRECTIVES.find((d) => d.name === name)?.sources ?? [];
+const sourcesOf = (name: DirectiveName) => CSP_DIRECTIVES.find((d) => d.name === name)?.sources ?? [];
 
 /** Astro's `security.csp` option: the `<meta>` policy, to which Astro adds its script and style hashes. */
 export function astroCsp() {
+  const isPlain = (d: CspDirective): d is CspDirective & { name: Exclude<DirectiveName, HashedDirective> } => !d.headerOnly && d.name !== 'script-src' && d.name !== 'style-src';
   return {
-    directives: CSP_DIRECTIVES.filter((d) => !d.headerOnly && d.name !== 'script-src' && d.name !== 'style-src').map((d) => `${d.name} ${d.sources.join(' ')}`),
+    directives: CSP_DIRECTIVES.filter(isPlain).map((d): `${typeof d.name} ${string}` => `${d.name} ${d.sources.join(' ')}`),
     scriptDirective: { resources: sourcesOf('script-src') },
     styleDirective: { resources: sourcesOf('style-src') },
   };

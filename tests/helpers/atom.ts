@@ -3,7 +3,8 @@
  * required id, title, updated, author (unless every entry has one) and self link, and each
  * entry's id, title, updated, link and author; ids absolute IRIs, dates RFC 3339, ids unique.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
 /** RFC 3339 date-time, as Atom requires (section 3.3). */
@@ -37,8 +38,11 @@ const isAbsoluteIri = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) && U
 
 export function readAtom(xml: string): ParsedFeed {
   const problems: string[] = [];
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { id: '', title: '', updated: '', selfLink: '', alternateLink: '', entries: [], problems: [`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`] };
+  try {
+    SyntaxValidator.validate(xml);
+  } catch (error) {
+    return { id: '', title: '', updated: '', selfLink: '', alternateLink: '', entries: [], problems: [`not well-formed XML: ${(error as Error).message}`] };
+  }
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name) }).parse(xml) as Node;
   const feed = doc['feed'] as Node | undefined;
   if (!feed) return { id: '', title: '', updated: '', selfLink: '', alternateLink: '', entries: [], problems: ['the root element is not <feed>'] };
