@@ -2,15 +2,19 @@
  * Quarterly progress returns, from a spreadsheet to the action files.
  *
  *   npm run progress -- template --edition 2017-20 --out returns.csv
- *   npm run progress -- import returns.csv [--dry-run]
+ *   npm run progress -- import returns.csv [--dry-run | --build]
  *
  * `template` writes one row per action to fill in. `import` checks every row first and, on any
  * problem, lists them all and changes no file; otherwise it appends each update to its action's
- * file. CONTENT_DIR points at another copy of content/editions (as for the build); `--today`
- * fixes "today" for the future-date check (for tests).
+ * file and, with `--build`, builds the site with them (`npm run build`), so that one command
+ * takes a return to the published pages. CONTENT_DIR points at another copy of
+ * content/editions (as for the build); `--today` fixes "today" for the future-date check (for
+ * tests).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localToday, PROGRESS_STATUSES, STATUS_LABELS } from '../src/lib/progress.ts';
 import { actionKey, checkReturn, describeUpdate, formatProblems, readReturn, returnTemplateCsv } from '../src/lib/progressReturns.ts';
@@ -19,14 +23,15 @@ import { editionSlugs, readActions } from './lib/action-files.ts';
 
 const USAGE = `Usage:
   npm run progress -- template --edition 2017-20 [--out returns.csv]
-  npm run progress -- import returns.csv [--dry-run]`;
+  npm run progress -- import returns.csv [--dry-run | --build]`;
 
-const contentDir = resolve(process.env['CONTENT_DIR'] ?? 'content/editions');
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+const contentDir = resolve(PROJECT, process.env['CONTENT_DIR'] ?? 'content/editions');
 // npm runs scripts from the project folder; file names are the officer's, relative to where they typed.
 const userDir = process.env['INIT_CWD'] ?? process.cwd();
 const fromUser = (path: string) => resolve(userDir, path);
 /** A path as short as it can be said from `base`: relative inside it, absolute outside. */
-const shown = (path: string, base = process.cwd()) => {
+const shown = (path: string, base = PROJECT) => {
   const short = relative(base, path);
   return short && !short.startsWith('..') ? short : path;
 };
@@ -50,7 +55,7 @@ function template(args: string[]): number {
 }
 
 function importReturn(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, today: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, build: { type: 'boolean', default: false }, today: { type: 'string' } } });
   if (positionals.length !== 1) {
     console.error(USAGE);
     return 2;
@@ -88,8 +93,12 @@ function importReturn(args: string[]): number {
   for (const planned of checked.updates) console.log(`  Row ${planned.row}: ${describeUpdate(planned)} → ${shown(files.get(actionKey(planned.edition, planned.code))!)}`);
   if (values['dry-run']) return 0;
   for (const { file, text } of writes) writeFileSync(file, text);
-  console.log('Run `npm run build` (or `npm start`) to publish them.');
-  return 0;
+  if (!values.build) {
+    console.log('Run `npm run build` (or `npm start`) to publish them, or import with --build next time.');
+    return 0;
+  }
+  console.log('Building the site with them (npm run build)…');
+  return spawnSync('npm', ['run', 'build'], { cwd: PROJECT, stdio: 'inherit' }).status ?? 1;
 }
 
 const [command, ...rest] = process.argv.slice(2);

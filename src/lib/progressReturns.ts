@@ -73,8 +73,8 @@ export interface ReturnProblem {
  */
 function detectDelimiter(text: string): string {
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0] ?? '';
-  const counts = [',', ';', '\t'].map((d) => ({ d, n: header.split(d).length - 1 }));
-  return counts.sort((a, b) => b.n - a.n)[0]!.n > 0 ? counts[0]!.d : ',';
+  const [most] = [',', ';', '\t'].map((separator) => ({ separator, count: header.split(separator).length - 1 })).sort((a, b) => b.count - a.count);
+  return most && most.count > 0 ? most.separator : ',';
 }
 
 /** "Reported by" and "reported_by" are the same column. */
