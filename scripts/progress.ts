@@ -60,6 +60,10 @@ function importReturn(args: string[]): number {
     console.error(USAGE);
     return 2;
   }
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+    console.error('--today takes a date such as 2018-04-20');
+    return 2;
+  }
   const source = fromUser(positionals[0]!);
   if (!existsSync(source)) {
     console.error(`There is no file ${shownToUser(source)}.`);
@@ -88,11 +92,11 @@ function importReturn(args: string[]): number {
   }
   const writes = [...byFile].map(([file, planned]) => ({ file, text: appendProgress(readFileSync(file, 'utf8'), planned.map((p) => p.update), shown(file)) }));
 
+  if (!values['dry-run']) for (const { file, text } of writes) writeFileSync(file, text);
   const count = `${checked.updates.length} update${checked.updates.length === 1 ? '' : 's'}`;
   console.log(values['dry-run'] ? `Would add ${count} (dry run: no file was changed):` : `Added ${count}:`);
   for (const planned of checked.updates) console.log(`  Row ${planned.row}: ${describeUpdate(planned)} → ${shown(files.get(actionKey(planned.edition, planned.code))!)}`);
   if (values['dry-run']) return 0;
-  for (const { file, text } of writes) writeFileSync(file, text);
   if (!values.build) {
     console.log('Run `npm run build` (or `npm start`) to publish them, or import with --build next time.');
     return 0;
