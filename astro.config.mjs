@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { satteri } from '@astrojs/markdown-satteri';
 import { abbreviationsPlugin } from './src/markdown/abbreviations.ts';
+import { astroCsp } from './src/lib/securityHeaders.ts';
 
 // Where the site is published. Both are read from the environment so that one build can serve
 // at the root and another under a sub-path (e.g. BASE_PATH=/strategy/) without code changes.
@@ -34,26 +35,13 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   security: {
-    // A Content-Security-Policy <meta> on every page: Astro hashes its own scripts and styles;
-    // 'wasm-unsafe-eval' lets Pagefind run its WebAssembly search. No 'unsafe-inline'.
-    // public/_headers sends the same policy (plus what a <meta> cannot carry) from static hosts.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "font-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
+    // A Content-Security-Policy <meta> on every page, from the one definition the hosts' headers
+    // also use (src/lib/securityHeaders.ts); Astro adds the hashes of its own scripts and styles.
+    csp: astroCsp(),
   },
   vite: {
     plugins: [tailwindcss()],
-    // Scripts as files, never inline: the static _headers policy can then allow 'self' alone.
+    // Scripts as files, never inline: the hosts' header policy can then allow 'self' alone.
     build: {
       assetsInlineLimit: 0,
       rollupOptions: {

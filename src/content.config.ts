@@ -10,6 +10,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { PROGRESS_STATUSES } from './lib/progress.ts';
 
 // CONTENT_DIR lets the tests build a deliberately broken copy of the content.
 const EDITIONS_BASE = process.env['CONTENT_DIR'] ?? './content/editions';
@@ -110,7 +111,7 @@ const themes = defineCollection({
 });
 
 /** The fixed list of statuses the Children in Care Partnership Board reports progress with. */
-const progressStatus = z.enum(['not-started', 'in-progress', 'at-risk', 'complete', 'no-longer-applicable']);
+const progressStatus = z.enum(PROGRESS_STATUSES);
 
 /** Where a field's value came from when the seed left the cell empty. */
 const inheritedField = z.enum(['aim', 'source', 'outcome', 'timescale', 'lead']);

@@ -2,24 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+import { contentType } from '../../src/lib/securityHeaders.ts';
 
 /**
  * `extraFiles` serves files from outside the site at fixed paths (path → file), cacheable. The
@@ -32,7 +15,7 @@ export async function serve(root: string, base = '/', extraFiles: Record<string,
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const extra = extraFiles[path];
     if (extra) {
-      response.writeHead(200, { 'Content-Type': TYPES[extname(extra)] ?? 'application/octet-stream', 'Cache-Control': 'max-age=86400' }).end(await readFile(extra));
+      response.writeHead(200, { 'Content-Type': contentType(extname(extra).slice(1)), 'Cache-Control': 'max-age=86400' }).end(await readFile(extra));
       return;
     }
     if (!path.startsWith(base)) {
@@ -47,10 +30,10 @@ export async function serve(root: string, base = '/', extraFiles: Record<string,
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response.writeHead(200, { 'Content-Type': contentType(extname(file).slice(1)) }).end(body);
     } catch {
       const notFound = await readFile(join(root, '404.html')).catch(() => Buffer.from('Not found'));
-      response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound);
+      response.writeHead(404, { 'Content-Type': contentType('html') }).end(notFound);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

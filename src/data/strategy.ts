@@ -5,9 +5,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { findContentProblems, localId } from '../lib/integrity.ts';
 import { parseTimescale } from '../lib/timescale.ts';
-import type { ActionRecord } from '../lib/actionPlan.ts';
+import type { ActionRecord, ProgressUpdate } from '../lib/actionPlan.ts';
 import { paths } from '../lib/paths.ts';
 import { leadSegments } from '../lib/leads.ts';
+import { progressAnchors } from '../lib/progress.ts';
 
 export interface LeadRecord {
   id: string;
@@ -30,6 +31,17 @@ export interface EditionBundle {
 }
 
 let cache: Promise<EditionBundle[]> | undefined;
+
+/** An action's updates, newest first, each with its anchor (given in file order, so it never changes). */
+function progressRecords(updates: CollectionEntry<'actions'>['data']['progress']): ProgressUpdate[] {
+  const dates = updates.map((u) => u.asAt.toISOString().slice(0, 10));
+  const anchors = progressAnchors(dates);
+  // Same date: the one added later comes first.
+  return updates
+    .map((u, i) => ({ order: i, update: { status: u.status, asAt: dates[i]!, note: u.note, reportedBy: u.reportedBy, anchor: anchors[i]! } }))
+    .sort((a, b) => b.update.asAt.localeCompare(a.update.asAt) || b.order - a.order)
+    .map(({ update }) => update);
+}
 
 /** Every edition, newest first. */
 export function loadEditions(): Promise<EditionBundle[]> {
@@ -106,9 +118,7 @@ async function build(): Promise<EditionBundle[]> {
             inherited: entry.data.inherited,
             splitFrom: entry.data.splitFrom,
             note: entry.data.note,
-            progress: entry.data.progress
-              .map((u) => ({ status: u.status, asAt: u.asAt.toISOString().slice(0, 10), note: u.note, reportedBy: u.reportedBy }))
-              .sort((a, b) => b.asAt.localeCompare(a.asAt)),
+            progress: progressRecords(entry.data.progress),
           };
         })
         .sort((a, b) => a.themeNumber - b.themeNumber || a.order - b.order);

@@ -4,6 +4,7 @@
  */
 import type { LeadSegment } from './leads.ts';
 import { monthName, parseTimescale, quarterOf, sortKey, type Timescale, type TimescaleKind } from './timescale.ts';
+import { PROGRESS_STATUSES, STATUS_LABELS } from './progress.ts';
 
 export interface ActionRecord {
   edition: string;
@@ -41,23 +42,17 @@ export interface ProgressUpdate {
   asAt: string;
   note: string;
   reportedBy: string;
+  /** Its anchor on the action's page, e.g. "progress-2018-03-31" (see progressAnchors). */
+  anchor: string;
 }
-
-export const STATUS_LABELS: Record<string, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  'at-risk': 'At risk',
-  complete: 'Complete',
-  'no-longer-applicable': 'No longer applicable',
-};
 
 /** The plan's "as at" summary: the latest status of each action that has one, counted by status. */
 export function progressSummary(actions: readonly ActionRecord[]): { asAt: string; reported: number; counts: { status: string; label: string; count: number }[] } | undefined {
   const latest = actions.map((a) => a.progress[0]).filter((u): u is ProgressUpdate => Boolean(u));
   if (latest.length === 0) return undefined;
   const asAt = latest.map((u) => u.asAt).sort().at(-1) ?? '';
-  const counts = Object.keys(STATUS_LABELS)
-    .map((status) => ({ status, label: STATUS_LABELS[status] ?? status, count: latest.filter((u) => u.status === status).length }))
+  const counts = PROGRESS_STATUSES
+    .map((status) => ({ status, label: STATUS_LABELS[status], count: latest.filter((u) => u.status === status).length }))
     .filter((c) => c.count > 0);
   return { asAt, reported: latest.length, counts };
 }

@@ -1,0 +1,52 @@
+/** Appending updates to an action file keeps every byte already there. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { appendProgress, rewriteUnchanged } from '../../src/lib/progressYaml.ts';
+import { EDITIONS_DIR, editionSlugs, readCollection } from '../helpers/content.ts';
+
+const files = editionSlugs().flatMap((edition) => readCollection(edition, 'actions').map((a) => join(EDITIONS_DIR, edition, 'actions', `${a.id}.yaml`)));
+const first = { status: 'in-progress', asAt: '2017-12-31', note: 'Fixture: "quoted", with a line break\nand a very long second line that goes well past eighty characters without folding.', reportedBy: 'Fixture officer, Fostering' };
+const second = { status: 'complete', asAt: '2018-03-31', note: 'Fixture: done.', reportedBy: 'Fixture officer' };
+
+describe('the yaml document API on the real action files', () => {
+  it(`writes each of the ${files.length} files back byte for byte when nothing is added`, () => {
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(rewriteUnchanged(text), file).toBe(text);
+    }
+  });
+});
+
+describe('appendProgress', () => {
+  const original = readFileSync(join(EDITIONS_DIR, '2017-20/actions/p6-a1.yaml'), 'utf8');
+
+  it('adds a progress list after the last field, the file before it untouched, in the README\'s style', () => {
+    const once = appendProgress(original, [first]);
+    expect(once.startsWith(original)).toBe(true);
+    expect(once.slice(original.length)).toBe(
+      'progress:\n  - status: "in-progress"\n    asAt: 2017-12-31\n    note: "Fixture: \\"quoted\\", with a line break\\nand a very long second line that goes well past eighty characters without folding."\n    reportedBy: "Fixture officer, Fostering"\n',
+    );
+    expect(parse(once).progress).toEqual([first]);
+  });
+
+  it('appends to an existing list, never rewriting the earlier updates', () => {
+    const once = appendProgress(original, [first]);
+    const twice = appendProgress(once, [second]);
+    expect(twice.startsWith(once)).toBe(true);
+    expect(parse(twice).progress).toEqual([first, second]);
+  });
+
+  it('keeps comments, and fields after the list, where they were', () => {
+    const source = '# Edited by hand.\ncode: "P6-A1" # permanent\nprogress:\n  - status: "complete"\n    asAt: 2018-01-01 # end of quarter\n    note: "x"\n    reportedBy: "y"\nnote: "after"\n';
+    const result = appendProgress(source, [second]);
+    expect(result).toBe(`${source.replace('note: "after"\n', '')}  - status: "complete"\n    asAt: 2018-03-31\n    note: "Fixture: done."\n    reportedBy: "Fixture officer"\nnote: "after"\n`);
+  });
+
+  it('refuses a file it cannot append to safely', () => {
+    expect(() => appendProgress('code: [unclosed\n', [second], 'p1-a1.yaml')).toThrow(/p1-a1\.yaml is not valid YAML/);
+    expect(() => appendProgress('progress: "none"\n', [second], 'p1-a1.yaml')).toThrow(/"progress" is not a list/);
+  });
+});

@@ -1,0 +1,64 @@
+/** How an officer may write a status and a date, and the anchors updates are published under. */
+import { describe, expect, it } from 'vitest';
+import { parseReportDate, parseStatus, progressAnchors, PROGRESS_STATUSES, STATUS_LABELS } from '../../src/lib/progress.ts';
+
+describe.each([
+  ['in-progress', 'in-progress'],
+  ['In progress', 'in-progress'],
+  ['  IN PROGRESS ', 'in-progress'],
+  ['Complete', 'complete'],
+  ['no longer applicable', 'no-longer-applicable'],
+  ['Not_started', 'not-started'],
+  ['At risk', 'at-risk'],
+  ['Nearly done', undefined],
+  ['Completed', undefined],
+  ['', undefined],
+])('parseStatus(%j)', (text, expected) => {
+  it(`is ${String(expected)}`, () => expect(parseStatus(text)).toBe(expected));
+});
+
+describe('every status', () => {
+  it('is read back from its own words', () => {
+    for (const status of PROGRESS_STATUSES) expect(parseStatus(STATUS_LABELS[status])).toBe(status);
+  });
+});
+
+describe.each([
+  ['2018-03-31', '2018-03-31'],
+  ['2018-3-1', '2018-03-01'],
+  ['31/03/2018', '2018-03-31'],
+  ['1/3/2018', '2018-03-01'],
+  ['31/03/18', '2018-03-31'],
+  ['31.03.2018', '2018-03-31'],
+  ['31-03-2018', '2018-03-31'],
+  ['31 March 2018', '2018-03-31'],
+  ['31 Mar 2018', '2018-03-31'],
+  ['29/02/2016', '2016-02-29'],
+])('parseReportDate(%j)', (text, iso) => {
+  it(`reads ${iso}`, () => expect(parseReportDate(text)).toEqual({ iso }));
+});
+
+describe.each([
+  ['30/02/2018', /not a real date/],
+  ['29/02/2018', /not a real date/],
+  ['03/31/18', /not a real date.*day first/],
+  ['2018-13-01', /not a real date/],
+  ['31 Smarch 2018', /"Smarch" is not a month/],
+  ['March 2018', /not a date/],
+  ['next week', /not a date/],
+])('parseReportDate(%j)', (text, message) => {
+  it('is refused with a reason', () => {
+    const reading = parseReportDate(text);
+    expect('error' in reading && reading.error).toMatch(message);
+  });
+});
+
+describe('progressAnchors', () => {
+  it('names each update by its date, numbering a second one on the same date in file order', () => {
+    expect(progressAnchors(['2017-12-31', '2018-03-31', '2018-03-31', '2018-06-30'])).toEqual(['progress-2017-12-31', 'progress-2018-03-31', 'progress-2018-03-31-2', 'progress-2018-06-30']);
+  });
+  it('keeps earlier anchors when an update is appended', () => {
+    const before = progressAnchors(['2018-03-31', '2018-06-30']);
+    expect(progressAnchors(['2018-03-31', '2018-06-30', '2018-03-31']).slice(0, 2)).toEqual(before);
+  });
+});
