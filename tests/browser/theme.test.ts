@@ -73,7 +73,8 @@ describe('the colour theme switch', () => {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       expect(await drawn(page)).toMatchObject({ background: PAPER.dark, checked: 'dark' });
-      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+      // What a screen reader is told: a named group of radio buttons, "Dark" checked.
+      expect(await page.getByRole('group', { name: 'Colours' }).getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
 
       await page.goto(siteUrl('/2017-20/pledge/6/'));
       expect(await drawn(page)).toMatchObject({ background: PAPER.dark, checked: 'dark', atFirstContent: 'dark' });
