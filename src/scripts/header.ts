@@ -23,8 +23,9 @@ export function initHeader(): void {
       const opening = button.getAttribute('aria-expanded') !== 'true';
       for (const other of buttons) if (other !== button) setOpen(other, false);
       setOpen(button, opening);
-      // Opening search is for typing: the box takes focus, so search is one tap away.
-      if (opening) panelOf(button)?.querySelector<HTMLInputElement>('input')?.focus();
+      // Opening search is for typing: the box takes focus, so search is one tap away. (Only the
+      // search box: the menu's colour theme radios must not take the focus when it opens.)
+      if (opening) panelOf(button)?.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
     });
   }
 

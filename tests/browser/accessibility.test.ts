@@ -10,6 +10,8 @@
  *   opened: at phone width on every page, and at desktop width (1280 px) on the first page of
  *   each template (the desktop layout differs only in the header and the grid, which a template
  *   shares). AUDIT_DESKTOP=all runs the desktop pass on every page too;
+ * - the dark theme: axe's colour contrast rule again with the system set to dark, at phone width
+ *   with everything opened (the light theme is checked by the engines above);
  * - one h1, no skipped heading level, the landmarks, and reflow at 320 px (1.4.10).
  * No rule of either engine is disabled; exceptions would be listed in tests/helpers/audit.ts.
  *
@@ -25,6 +27,7 @@ import {
   focusHiddenUnderFixed,
   openEverything,
   phoneLayout,
+  runColourRules,
   runEngines,
   sidewaysScroll,
   textSpacingProblems,
@@ -60,6 +63,7 @@ async function withTab<T>(visit: (page: Page) => Promise<T>): Promise<T> {
     return await visit(page);
   } finally {
     await page.setViewportSize(PHONE);
+    await page.emulateMedia({ colorScheme: 'light' });
     const next = waiting.shift();
     if (next) next(page);
     else idle.push(page);
@@ -114,6 +118,13 @@ describe('every page of the sitemap', () => {
       lap('wcag22');
       expect(await runEngines(page), 'engines at 375 px').toEqual([]);
       lap('engines phone');
+
+      // The dark theme, as a reader whose system is set to dark sees it ("Match device" is the
+      // default): the same page, everything still open, checked by axe's colour contrast alone.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await runColourRules(page), 'colour contrast in the dark theme at 375 px').toEqual([]);
+      await page.emulateMedia({ colorScheme: 'light' });
+      lap('dark colours');
 
       await page.setViewportSize({ width: 320, height: 640 });
       expect(await page.evaluate(sidewaysScroll), 'sideways scroll at 320 px (1.4.10)').toBeLessThanOrEqual(0);

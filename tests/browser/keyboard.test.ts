@@ -1,7 +1,8 @@
 /** The three readers' journeys made with Tab and Enter alone, with a visible focus indicator at every stop. */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage } from '../helpers/browser.ts';
+import { focused, tabTo } from '../helpers/keyboard.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,35 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Focused {
-  tag: string;
-  text: string;
-  id: string;
-  visibleFocus: boolean;
-}
-
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    const style = getComputedStyle(el);
-    // GOV.UK style: a yellow background with a dark bar for links, a thick outline for controls.
-    const yellow = style.backgroundColor === 'rgb(255, 221, 0)';
-    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-    return { tag: el.tagName, text: (el.textContent ?? '').trim(), id: el.id, visibleFocus: yellow || outline };
-  });
-}
-
-/** Press Tab until the focused element matches, checking the focus is visible at each stop. */
-async function tabTo(page: Page, matches: (f: Focused) => boolean, limit = 120): Promise<Focused> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    expect(f.visibleFocus, `focus visible on ${f.tag} “${f.text.slice(0, 40)}”`).toBe(true);
-    if (matches(f)) return f;
-  }
-  throw new Error('never reached the target by Tab');
-}
 
 describe('keyboard only', () => {
   it('a member of the public reaches Pledge statement 6 from the home page', async () => {
