@@ -60,9 +60,13 @@ export function initSearch(): void {
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
   const errorBox = document.getElementById('search-error');
+  const filtersPanel = document.getElementById('search-filters-panel') as HTMLDetailsElement | null;
+  const activeCount = document.getElementById('search-filters-active');
   document.getElementById('no-script')?.setAttribute('hidden', '');
   if (!app || !form || !input || !filtersBox || !status || !list || !errorBox) return;
   app.hidden = false;
+  // Beside the results there is room to show the filters; on a phone they stay folded below them.
+  if (filtersPanel && matchMedia('(min-width: 48rem)').matches) filtersPanel.open = true;
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -92,7 +96,6 @@ export function initSearch(): void {
   const renderFilters = (counts: Record<string, Record<string, number>>) => {
     const focusedId = document.activeElement instanceof HTMLInputElement && filtersBox.contains(document.activeElement) ? document.activeElement.id : '';
     filtersBox.replaceChildren(
-      element('h2', { className: 'text-xl mt-0' }, 'Filter results'),
       ...FILTER_ORDER.filter((key) => counts[key]).map((key, groupIndex) => {
         const values = Object.entries(counts[key] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'en-GB', { numeric: true }));
         const fieldset = element('fieldset', { className: 'mb-4 border-0 p-0' }, element('legend', { className: 'font-bold mb-1' }, FILTER_LABELS[key] ?? key));
@@ -109,6 +112,13 @@ export function initSearch(): void {
       }),
     );
     if (focusedId) document.getElementById(focusedId)?.focus();
+    showActiveFilterCount();
+  };
+
+  /** The folded filters say how many are ticked, so a phone reader knows results are narrowed. */
+  const showActiveFilterCount = () => {
+    const active = Object.values(selected).reduce((sum, values) => sum + values.length, 0);
+    if (activeCount) activeCount.textContent = active ? ` (${active} active)` : '';
   };
 
   const renderResults = async (results: Awaited<ReturnType<PagefindApi['search']>>['results'], run: number) => {

@@ -82,6 +82,25 @@ describe('search', () => {
     }
   });
 
+  it('on a phone, results come before the filters, which are folded and say how many are ticked', async () => {
+    const page = await openPage(browser, '/search/?q=foster+carers&edition=2017-20', { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    try {
+      await expect.poll(() => page.locator('#search-results > li').count()).toBeGreaterThan(0);
+      const panel = page.locator('#search-filters-panel');
+      expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await expect.poll(() => panel.locator(':scope > summary').textContent()).toBe('Filter results (1 active)');
+      const firstResult = await page.locator('#search-results > li').first().boundingBox();
+      const filters = await panel.boundingBox();
+      expect(firstResult!.y).toBeLessThan(filters!.y);
+      // Opened, the ticked filter is there to untick; unticked, the summary no longer counts it.
+      await panel.locator(':scope > summary').click();
+      await page.getByLabel(/^2017-20 \(\d+\)$/).uncheck();
+      await expect.poll(() => panel.locator(':scope > summary').textContent()).toBe('Filter results');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('says so visibly when the index cannot load', async () => {
     const context = await browser.newContext();
     await context.route('**/pagefind/**', (route) => route.abort());
