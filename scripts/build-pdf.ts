@@ -41,7 +41,7 @@ async function printPdf(browser: Browser, address: string, file: string): Promis
       const tagged = [...document.querySelectorAll<HTMLElement>('figure, img:not([alt=""]), [role="img"], [role="figure"]')].filter(
         (el) => el.checkVisibility() && !el.closest('[aria-hidden="true"]'),
       );
-      return { title: document.title, figures: tagged.map((el) => squash(el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.textContent)) };
+      return { title: document.title, figures: tagged.map((el) => squash(el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.innerText)) };
     }, file.endsWith('-large-print.pdf') ? ' (large print)' : '');
     const printed = await page.pdf({
       format: 'A4',
