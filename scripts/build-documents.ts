@@ -27,10 +27,14 @@ async function buildDocuments(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'documents-'));
   try {
     const jobs = editions.flatMap((edition) => {
-      const source = documentSource(readFileSync(join(dist, edition, 'print', 'index.html'), 'utf8'), process.env['SITE_URL']);
-      const input = join(work, `${edition}.html`);
-      writeFileSync(input, source.html);
-      return formats.map((format) => ({ input, format, file: relative(formatPaths[format](edition)), source }));
+      const page = readFileSync(join(dist, edition, 'print', 'index.html'), 'utf8');
+      return formats.map((format) => {
+        // pandoc's OpenDocument writer drops row header cells: there they are ordinary cells.
+        const source = documentSource(page, { siteUrl: process.env['SITE_URL'], rowHeaders: format !== 'odt' });
+        const input = join(work, `${edition}-${format}.html`);
+        writeFileSync(input, source.html);
+        return { input, format, file: relative(formatPaths[format](edition)), source };
+      });
     });
     // Two at a time: pandoc is single-threaded, the build machine has two cores.
     const queue = [...jobs];
