@@ -28,9 +28,10 @@ export function pageLines(file: string, footerHeight = 57): string[][] {
 }
 
 /**
- * The pages whose last lines are a heading and nothing else: a heading left at the foot of a
- * page, apart from what it heads. (A page's text merely ending with a heading's words is not
- * enough: "CL" ends many an action plan cell.)
+ * The pages whose last lines are a heading and nothing else, or the first lines of a heading
+ * that goes on over the page: a heading left at the foot of a page, apart from what it heads.
+ * (A page's text merely ending with a heading's words is not enough: "CL" ends many an action
+ * plan cell.)
  */
 export function pagesEndingWithHeading(lines: string[][], headings: string[]): { page: number; heading: string }[] {
   const bare = (t: string) => t.replace(/\s+/g, '');
@@ -38,7 +39,8 @@ export function pagesEndingWithHeading(lines: string[][], headings: string[]): {
   return lines.flatMap((page, i) => {
     for (let k = 1; k <= Math.min(4, page.length); k += 1) {
       const tail = bare(page.slice(-k).join(''));
-      if (wanted.has(tail)) return [{ page: i + 1, heading: page.slice(-k).join(' ') }];
+      const split = tail.length >= 12 && [...wanted].some((h) => h.length > tail.length && h.startsWith(tail));
+      if (wanted.has(tail) || split) return [{ page: i + 1, heading: page.slice(-k).join(' ') }];
     }
     return [];
   });
