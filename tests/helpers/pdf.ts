@@ -86,6 +86,7 @@ export function attributes(doc: PDFDocument, dict: PDFDict): PDFDict[] {
 
 /** The XMP metadata stream's text. */
 export function xmpOf(doc: PDFDocument): string {
-  const stream = doc.catalog.lookup(PDFName.of('Metadata'), PDFRawStream);
+  const stream = doc.context.lookup(doc.catalog.get(PDFName.of('Metadata')));
+  if (!(stream instanceof PDFRawStream)) throw new Error('no /Metadata stream in the catalog');
   return new TextDecoder().decode(decodePDFRawStream(stream).decode());
 }
