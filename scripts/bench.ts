@@ -31,11 +31,25 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 
+/**
+ * The format steps' own times within the build, as scripts/build-pdf.ts and
+ * scripts/build-documents.ts report them ("PDFs built: … in 10.9 s"); null when a step did not run.
+ */
+function formatStepSeconds(buildOutput: string): { pdfs: number | null; documents: number | null } {
+  const seconds = (step: string) => {
+    const found = new RegExp(`^${step} built: .* in ([\\d.]+) s$`, 'm').exec(buildOutput);
+    return found ? Number(found[1]) : null;
+  };
+  return { pdfs: seconds('PDFs'), documents: seconds('Documents') };
+}
+
 let buildSeconds: number | null = null;
+let formatSteps: ReturnType<typeof formatStepSeconds> = { pdfs: null, documents: null };
 if (!process.env['SKIP_BUILD']) {
   const started = Date.now();
-  execSync('npm run build', { stdio: 'ignore' });
+  const output = execSync('npm run build', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
   buildSeconds = (Date.now() - started) / 1000;
+  formatSteps = formatStepSeconds(output);
 }
 
 // Bytes per page: the HTML and every stylesheet and script it loads, each gzipped.
@@ -114,6 +128,7 @@ server.close();
 const results = {
   date: new Date().toISOString(),
   buildSeconds,
+  formatSteps,
   pages: perPage.length,
   bytesPerPage: { median: median(totals), max: Math.max(...totals), overBudget: perPage.filter((p) => p.total > BUDGET_MAX).map((p) => p.page) },
   heaviest,
@@ -126,6 +141,8 @@ const results = {
 
 const rows: [string, string, string][] = [
   ['Build time (astro + PDF + Pagefind)', buildSeconds === null ? 'skipped' : `${buildSeconds.toFixed(1)} s`, ''],
+  ['  of which: PDFs (print, PDF/UA)', formatSteps.pdfs === null ? 'not run' : `${formatSteps.pdfs.toFixed(1)} s`, ''],
+  ['  of which: ODT, DOCX, EPUB (pandoc)', formatSteps.documents === null ? 'not run' : `${formatSteps.documents.toFixed(1)} s`, ''],
   ['Pages', String(results.pages), ''],
   ['Bytes per page, median (gzip HTML+CSS+JS)', kb(results.bytesPerPage.median), `≤ ${kb(BUDGET_MEDIAN)} ${results.bytesPerPage.median <= BUDGET_MEDIAN ? 'ok' : 'OVER'}`],
   ['Bytes per page, largest', `${kb(results.bytesPerPage.max)} (${heaviest[0]?.page})`, `≤ ${kb(BUDGET_MAX)} ${results.bytesPerPage.overBudget.length === 0 ? 'ok' : 'OVER'}`],

@@ -1,16 +1,21 @@
 /**
  * Prints each edition's print pages to tagged PDFs with headless Chromium, after `astro build`
- * and before Pagefind. Then fills each PDF link's size into the built pages, or removes links
- * to PDFs that could not be made, so no page links to a missing file.
+ * and before Pagefind, completes each for PDF/UA-1 (scripts/lib/pdf-ua.ts), then fills each PDF
+ * link's size into the built pages, or removes links to PDFs that could not be made, so no page
+ * links to a missing file.
  *
  * Run by `npm run build`. CHROMIUM_PATH overrides /usr/bin/chromium. Where Chromium is missing
- * the build goes on without PDFs and says so in one line.
+ * the build goes on without PDFs and says so in one line. A print that fails is tried once more
+ * on a fresh page; a second failure fails the build, naming the PDF and Chromium's reason.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { serve } from './lib/static-server.ts';
+import { linkFilesInPages } from './lib/file-links.ts';
+import { makePdfUa } from './lib/pdf-ua.ts';
+import { retryOnce } from './lib/retry.ts';
 import { formatPaths } from '../src/lib/paths.ts';
-import { formatBytes } from '../src/lib/openData.ts';
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -22,6 +27,38 @@ const jobs = editions.flatMap((edition) => [
   { page: relative(formatPaths.largePrint(edition)), file: relative(formatPaths.largePrintPdf(edition)) },
 ]);
 
+/** One print edition as a PDF/UA PDF, on a page of its own (closed whatever happens). */
+async function printPdf(browser: Browser, address: string, file: string): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(address, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    // The PDF's title is the strategy's own, not the web page's. Each figure Chromium tags is
+    // given the text alternative the page gives it (its name, or the words it holds), in order.
+    const { title, figures } = await page.evaluate((suffix) => {
+      document.title = `${document.querySelector('h1')?.textContent?.trim() ?? document.title}${suffix}`;
+      const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+      const tagged = [...document.querySelectorAll<HTMLElement>('figure, img:not([alt=""]), [role="img"], [role="figure"]')].filter(
+        (el) => el.checkVisibility() && !el.closest('[aria-hidden="true"]'),
+      );
+      return { title: document.title, figures: tagged.map((el) => squash(el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.innerText)) };
+    }, file.endsWith('-large-print.pdf') ? ' (large print)' : '');
+    const printed = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<div style="font-size:9pt;width:100%;text-align:center;font-family:sans-serif">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+      margin: { top: '18mm', bottom: '20mm', left: '15mm', right: '15mm' },
+    });
+    return await makePdfUa(printed, { title, language: await page.evaluate(() => document.documentElement.lang), figureAlternatives: figures });
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 async function printPdfs(): Promise<void> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -31,25 +68,8 @@ async function printPdfs(): Promise<void> {
   const { server, url } = await serve(dist);
   try {
     for (const job of jobs) {
-      const page = await browser.newPage();
-      await page.goto(new URL(job.page, url).href, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
-      // The PDF's title is the strategy's own, not the web page's.
-      await page.evaluate((suffix) => {
-        document.title = `${document.querySelector('h1')?.textContent?.trim() ?? document.title}${suffix}`;
-      }, job.file.endsWith('-large-print.pdf') ? ' (large print)' : '');
-      await page.pdf({
-        path: join(dist, job.file),
-        format: 'A4',
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: '<div style="font-size:9pt;width:100%;text-align:center;font-family:sans-serif">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
-        margin: { top: '18mm', bottom: '20mm', left: '15mm', right: '15mm' },
-      });
-      await page.close();
+      const pdf = await retryOnce(`Printing ${job.file}`, () => printPdf(browser, new URL(job.page, url).href, job.file));
+      writeFileSync(join(dist, job.file), pdf);
     }
   } finally {
     await browser.close();
@@ -57,32 +77,16 @@ async function printPdfs(): Promise<void> {
   }
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : path.endsWith('.html') ? [path] : [];
-  });
-}
-
-function linkPdfsInPages(): void {
-  const sizes = new Map(jobs.filter((j) => existsSync(join(dist, j.file))).map((j) => [j.file, formatBytes(statSync(join(dist, j.file)).size)]));
-  for (const file of htmlFiles(dist)) {
-    const html = readFileSync(file, 'utf8');
-    if (!html.includes('data-pdf-link=')) continue;
-    const updated = html.replace(/<li data-pdf-link="([^"]+)">([\s\S]*?)<\/li>/g, (_, pdf: string, inner: string) => {
-      const found = sizes.get(pdf);
-      // The marker stays, so the step can run again on built pages.
-      return found ? `<li data-pdf-link="${pdf}">${inner.replace(/<span data-pdf-size>[^<]*<\/span>/, `<span data-pdf-size>${found}</span>`)}</li>` : '';
-    });
-    writeFileSync(file, updated);
-  }
-}
-
 if (!existsSync(chromiumPath)) {
   console.log(`PDFs not built: no Chromium at ${chromiumPath} (install Debian's chromium, or set CHROMIUM_PATH); pages will not link to PDFs.`);
 } else {
   const started = Date.now();
-  await printPdfs();
+  try {
+    await printPdfs();
+  } catch (error) {
+    console.error(`PDFs not built: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   console.log(`PDFs built: ${jobs.map((j) => j.file).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
-linkPdfsInPages();
+linkFilesInPages(dist, 'pdf', jobs.map((j) => j.file));

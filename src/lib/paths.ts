@@ -43,4 +43,7 @@ export const formatPaths = {
   pdf: (edition: string) => `/${edition}/halton-strategy-${edition}.pdf`,
   largePrintPdf: (edition: string) => `/${edition}/halton-strategy-${edition}-large-print.pdf`,
   text: (edition: string) => `/${edition}/halton-strategy-${edition}.txt`,
+  odt: (edition: string) => `/${edition}/halton-strategy-${edition}.odt`,
+  docx: (edition: string) => `/${edition}/halton-strategy-${edition}.docx`,
+  epub: (edition: string) => `/${edition}/halton-strategy-${edition}.epub`,
 } as const;

@@ -8,3 +8,12 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
   if (!site) throw new Error('astro.config.mjs sets no `site`: absolute URLs need SITE_URL');
   return new URL(url(path), site).href;
 }
+
+/**
+ * The address printed on paper and in the PDFs: the published one when SITE_URL is set, else
+ * the page's path on the site. Never the build's own address (localhost), which means nothing
+ * to a reader.
+ */
+export function printedAddress(pathname: string, siteUrl: string | undefined): string {
+  return siteUrl ? new URL(pathname, siteUrl).href : pathname;
+}

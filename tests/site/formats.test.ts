@@ -1,11 +1,17 @@
-/** The alternative formats: tagged PDFs with outline, large print, the print edition, plain text. */
-import { execFileSync, spawnSync } from 'node:child_process';
+/** The alternative formats: tagged PDFs (PDF/UA-1) with outline, large print, the print edition, plain text, ODT, DOCX and EPUB. */
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST, ROOT, readPage, textOf } from '../helpers/dist.ts';
+import { SyntaxValidator } from 'fast-xml-validator';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { PDFArray, PDFDict, PDFName, type PDFString } from 'pdf-lib';
+import { DIST, ROOT, decodeEntities, readPage, textOf } from '../helpers/dist.ts';
 import { readCollection, type ActionFile } from '../helpers/content.ts';
+import { attributes, pageLines, pagesEndingWithHeading, printHeadings, readStructure, text, xmpOf } from '../helpers/pdf.ts';
+import { STANDARD_STRUCTURE_TYPES } from '../../src/lib/pdfUa.ts';
 
 const edition = '2017-20';
 const pdf = join(DIST, edition, `halton-strategy-${edition}.pdf`);
@@ -24,7 +30,6 @@ describe.each([
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toContain(`Title:           Halton Strategy for Children in Care and Care Leavers 2017-20${suffix}`);
-    expect(readFileSync(file).toString('latin1')).toContain('/Lang (en-GB)');
   });
 
   it('has a bookmark outline with every chapter', () => {
@@ -132,6 +137,224 @@ describe('PDF links', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toMatch(/^PDFs not built: no Chromium at \/nonexistent\/chromium/);
     expect(readFileSync(join(work, 'alternative-formats', 'index.html'), 'utf8')).not.toMatch(/\.pdf"/);
+    rmSync(work, { recursive: true, force: true });
+  });
+});
+
+const editionsWithFiles = ['2017-20', '2008-11'].map((slug) => ({
+  slug,
+  statements: readCollection<{ text: string }>(slug, 'themes'),
+  actions: readCollection<ActionFile>(slug, 'actions'),
+  quotes: readCollection<{ text: string }>(slug, 'quotes'),
+  printHtml: readPage(`/${slug}/print/`),
+}));
+const allPdfs = editionsWithFiles.flatMap((e) => [
+  { edition: e, file: join(DIST, e.slug, `halton-strategy-${e.slug}.pdf`), page: `/${e.slug}/print/` },
+  { edition: e, file: join(DIST, e.slug, `halton-strategy-${e.slug}-large-print.pdf`), page: `/${e.slug}/print/large-print/` },
+]);
+const headingLevels = (html: string) => [...html.slice(html.indexOf('<main'), html.indexOf('</main>')).matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => ({ level: Number(m[1]), text: textOf(m[2]!) }));
+
+describe.each(allPdfs.map((p) => [p.file.replace(`${DIST}/`, ''), p] as const))('%s against PDF/UA-1', (_name, { edition, file, page }) => {
+  it('declares PDF 1.7, PDF/UA-1 and its title and language in XMP, shows its title, and is marked', async () => {
+    expect(readFileSync(file).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+    const { doc } = await readStructure(file);
+    const xmp = xmpOf(doc);
+    expect(() => SyntaxValidator.validate(xmp)).not.toThrow();
+    const title = doc.getTitle()!;
+    expect(title).toMatch(/^Halton Strategy for Children in Care/);
+    expect(xmp).toContain(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${title}</rdf:li></rdf:Alt></dc:title>`);
+    expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>');
+    expect(xmp).toMatch(/xmlns:pdfuaid="http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/"[\s\S]*<pdfuaid:part>1<\/pdfuaid:part>/);
+    const catalog = doc.catalog;
+    expect(String(catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle')))).toBe('true');
+    expect(text(catalog, 'Lang')).toBe('en-GB');
+    expect(String(catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked')))).toBe('true');
+    // Annotations (links) follow the structure's order.
+    for (const p of doc.getPages()) if (p.node.get(PDFName.of('Annots'))) expect(String(p.node.get(PDFName.of('Tabs')))).toBe('/S');
+  });
+
+  it('uses only structure types that are standard in PDF 1.7 or role-mapped to one, and poppler reads the tree without complaint', async () => {
+    const { doc, elements } = await readStructure(file);
+    const roleMap = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).lookupMaybe(PDFName.of('RoleMap'), PDFDict);
+    const mapped = new Map(roleMap?.entries().map(([k, v]) => [k.decodeText(), String(v).slice(1)]) ?? []);
+    for (const type of new Set(elements.map((e) => e.type))) {
+      const standard = STANDARD_STRUCTURE_TYPES.has(type) ? type : mapped.get(type);
+      expect(standard && STANDARD_STRUCTURE_TYPES.has(standard), `${type} → ${standard}`).toBe(true);
+    }
+    // Standard types must not be remapped (PDF/UA-1 7.1).
+    for (const key of mapped.keys()) expect(STANDARD_STRUCTURE_TYPES.has(key), key).toBe(false);
+    const poppler = spawnSync('pdfinfo', ['-struct', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(poppler.stderr).toBe('');
+  });
+
+  it('gives every Figure its text alternative', async () => {
+    const { elements } = await readStructure(file);
+    const figures = elements.filter((e) => e.type === 'Figure');
+    for (const figure of figures) expect(text(figure.dict, 'Alt')?.trim()).toBeTruthy();
+    // The strategy's figures are its young people's words: each reaches the PDF as the Alt of one.
+    const alts = figures.map((f) => text(f.dict, 'Alt')!);
+    expect(figures).toHaveLength(edition.quotes.length);
+    for (const quote of edition.quotes) expect(alts.some((alt) => alt.includes(quote.text)), quote.text).toBe(true);
+  });
+
+  it('has the headings H1-H6 of the page, in its order and nesting', async () => {
+    const { elements } = await readStructure(file);
+    const levels = elements.filter((e) => /^H[1-6]$/.test(e.type)).map((e) => Number(e.type.slice(1)));
+    expect(levels).toEqual(headingLevels(readPage(page)).map((h) => h.level));
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, i) => i > 0 && expect(level, `heading ${i + 1}`).toBeLessThanOrEqual(levels[i - 1]! + 1));
+  });
+
+  it('has the action plan as a Table of TR rows of TH and TD cells, headers scoped, and every cell pointing at headers that exist', async () => {
+    const { doc, elements } = await readStructure(file);
+    const cells = elements.filter((e) => e.type === 'TH' || e.type === 'TD');
+    const rows = elements.filter((e) => e.type === 'TR');
+    expect(rows.length).toBeGreaterThan(edition.actions.length);
+    for (const row of rows) expect(row.ancestors).toContain('Table');
+    for (const cell of cells) expect(cell.ancestors.at(-1)).toBe('TR');
+    const ids = new Set(elements.filter((e) => e.type === 'TH').map((e) => text(e.dict, 'ID')).filter(Boolean));
+    for (const th of elements.filter((e) => e.type === 'TH')) {
+      expect(attributes(doc, th.dict).some((a) => ['/Row', '/Column'].includes(String(a.get(PDFName.of('Scope'))))), text(th.dict, 'ID')).toBe(true);
+    }
+    const tds = cells.filter((c) => c.type === 'TD');
+    for (const td of tds) {
+      const headers = attributes(doc, td.dict).flatMap((a) => a.lookupMaybe(PDFName.of('Headers'), PDFArray)?.asArray() ?? []);
+      expect(headers.length).toBeGreaterThan(0);
+      for (const h of headers) expect(ids.has((h as PDFString).decodeText())).toBe(true);
+    }
+  });
+
+  it('prints the site path or the published address, never localhost', () => {
+    const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(first).toContain(process.env['SITE_URL'] ? new URL(page, process.env['SITE_URL']).href : `\n${page}\n`);
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).not.toContain('localhost');
+  });
+
+  it('never ends a page with a heading, away from what it heads', () => {
+    expect(pagesEndingWithHeading(pageLines(file), printHeadings(readPage(page)))).toEqual([]);
+  });
+
+  it('sets the action plan caption across the page, not in a narrow column, and on one page', () => {
+    const html = readPage(page);
+    const caption = textOf(/<caption>([\s\S]*?)<\/caption>/.exec(html.slice(html.indexOf('id="action-plan"')))![1]!);
+    // At most two lines (the 2008-11 caption is long for 18 point type); squeezed, it took one line a word.
+    const bare = (t: string) => t.replace(/\s+/g, '');
+    const found = pageLines(file).some((lines) => lines.some((line, i) => bare(`${line}${lines[i + 1] ?? ''}`).includes(bare(caption))));
+    expect(found, caption).toBe(true);
+  });
+});
+
+const unzip = async (file: string) => JSZip.loadAsync(readFileSync(file));
+// Block ends separate words; inline tags do not.
+const plain = (xml: string) =>
+  decodeEntities(xml.replace(/<\/(p|h[1-6]|li|t[dh]|dt|dd|div|caption|text:p|text:h|table:table-cell)>/g, ' ').replace(/<[^>]+>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe.each(editionsWithFiles.map((e) => [e.slug, e] as const))('the %s documents', (slug, edition) => {
+  const base = join(DIST, slug, `halton-strategy-${slug}`);
+  // The print page's headings, one level up: its h1 is the document's title. Each statement's
+  // row in the action plan heads its own table, one level below the action plan's heading.
+  const main = edition.printHtml.slice(edition.printHtml.indexOf('<main'), edition.printHtml.indexOf('</main>'));
+  const expectedHeadings = [...main.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>|<th scope="rowgroup"[^>]*>([\s\S]*?)<\/th>/g)]
+    .map((m) => (m[1] ? { level: Number(m[1]), text: textOf(m[2]!) } : { level: 3, text: textOf(m[3]!) }))
+    .slice(1)
+    .map((h) => `${h.level - 1} ${h.text}`);
+  const title = headingLevels(edition.printHtml)[0]!.text;
+  const holdsEverything = (content: string) => {
+    const words = content.replace(/\s+/g, ' ');
+    for (const statement of edition.statements) expect(words, statement.text).toContain(statement.text);
+    for (const action of edition.actions) expect(words, action.code).toMatch(new RegExp(`\\b${action.code}\\b`));
+    for (const quote of edition.quotes) expect(words, quote.text).toContain(quote.text);
+    expect(words).toContain('Glossary of abbreviations');
+  };
+
+  it('Word (DOCX): title and language set, heading styles at the page’s levels, every statement and action, tables with a repeating header row', async () => {
+    const { value: html } = await mammoth.convertToHtml({ path: `${base}.docx` });
+    const headings = [...html.matchAll(/<h([1-6])>([\s\S]*?)<\/h\1>/g)].map((m) => `${m[1]} ${plain(m[2]!)}`);
+    expect(headings).toEqual(expectedHeadings);
+    holdsEverything(plain(html));
+    const zip = await unzip(`${base}.docx`);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain(`<dc:title>${title.replace(/&/g, '&amp;')}</dc:title>`);
+    expect(core).toContain('<dc:language>en-GB</dc:language>');
+    expect(await zip.file('word/styles.xml')!.async('string')).toMatch(/<w:lang [^>]*w:val="en-GB"/);
+    const document = await zip.file('word/document.xml')!.async('string');
+    const tables = document.split('<w:tbl>').slice(1);
+    expect(tables.length).toBeGreaterThanOrEqual(1);
+    // The first row of each table is its header, repeated on each page Word lays it over.
+    for (const table of tables) expect(table.split('</w:tr>')[0]).toMatch(/<w:tblHeader( w:val="true")? ?\/>/);
+    expect(html).toMatch(/<th>(<p>)?Action id(<\/p>)?<\/th>/);
+  });
+
+  it('OpenDocument (ODT): title and language set, headings at the page’s levels, every statement and action, tables with header rows', async () => {
+    const zip = await unzip(`${base}.odt`);
+    const content = await zip.file('content.xml')!.async('string');
+    const headings = [...content.matchAll(/<text:h [^>]*text:outline-level="(\d)"[^>]*>([\s\S]*?)<\/text:h>/g)].map((m) => `${m[1]} ${plain(m[2]!)}`);
+    expect(headings).toEqual(expectedHeadings);
+    holdsEverything(plain(content));
+    const tables = content.split('<table:table ').slice(1);
+    expect(tables.length).toBeGreaterThanOrEqual(1);
+    for (const table of tables) expect(table).toContain('<table:table-header-rows>');
+    const meta = await zip.file('meta.xml')!.async('string');
+    expect(meta).toContain(`<dc:title>${title.replace(/&/g, '&amp;')}</dc:title>`);
+    expect(meta).toContain('<dc:language>en-GB</dc:language>');
+  });
+
+  it('EPUB 3: title and language set, every statement and action, the action plan as tables with a header row', async () => {
+    const zip = await unzip(`${base}.epub`);
+    const opf = await zip.file('EPUB/content.opf')!.async('string');
+    expect(opf).toContain('<package version="3.0"');
+    expect(plain(/<dc:title[^>]*>([\s\S]*?)<\/dc:title>/.exec(opf)![1]!)).toBe(title);
+    expect(opf).toContain('<dc:language>en-GB</dc:language>');
+    const chapters = await Promise.all(Object.keys(zip.files).filter((f) => /^EPUB\/text\/ch\d+\.xhtml$/.test(f)).sort().map((f) => zip.file(f)!.async('string')));
+    const all = chapters.join('\n');
+    holdsEverything(plain(all));
+    expect(all).toMatch(/<thead>\s*<tr[^>]*>\s*<th[^>]*>Action id<\/th>/);
+    const headings = [...all.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => `${m[1]} ${plain(m[2]!)}`);
+    // What comes before the first heading (the previous edition's notice) is a chapter headed by the title.
+    expect(headings.filter((h, i) => !(i === 0 && h === `1 ${title}`))).toEqual(expectedHeadings);
+  });
+});
+
+describe('EPUB validation', () => {
+  it('epubcheck reports no errors or warnings for either edition', async () => {
+    const jar = ['/usr/share/java/epubcheck.jar', '/usr/bin/epubcheck'].find((p) => existsSync(p))!;
+    const check = (slug: string) =>
+      new Promise<string>((done) => {
+        // A short-lived JVM: the client compiler and serial GC start it in a fraction of the time.
+        const java = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', jar, join(DIST, slug, `halton-strategy-${slug}.epub`)];
+        execFile('java', java, { maxBuffer: 16 * 1024 * 1024 }, (_error, stdout, stderr) => done(`${stdout}\n${stderr}`));
+      });
+    const reports = await Promise.all(editionsWithFiles.map((e) => check(e.slug)));
+    for (const report of reports) expect(report).toContain('Messages: 0 fatals / 0 errors / 0 warnings');
+  }, 180_000);
+});
+
+describe('document links', () => {
+  it('are shown with their size beside the PDFs on every page of the edition, and on the alternative formats page', () => {
+    const pledge = readPage('/2017-20/pledge/3/');
+    for (const [format, label] of [['odt', 'OpenDocument text'], ['docx', 'Word document'], ['epub', 'EPUB e-book']]) {
+      expect(pledge).toMatch(new RegExp(`halton-strategy-2017-20\\.${format}">${label}</a> \\(<span data-doc-size>\\d+(\\.\\d)? (KB|MB)</span>`));
+    }
+    const formatsPage = readPage('/alternative-formats/');
+    for (const slug of ['2017-20', '2008-11']) {
+      for (const format of ['odt', 'docx', 'epub']) expect(formatsPage).toMatch(new RegExp(`halton-strategy-${slug}\\.${format}">[^<]+</a> \\(<span data-doc-size>\\d+(\\.\\d)? (KB|MB)</span>`));
+    }
+  });
+
+  it('are removed, with one clear line, when pandoc is missing', () => {
+    const work = mkdtempSync(join(tmpdir(), 'no-documents-'));
+    mkdirSync(join(work, edition), { recursive: true });
+    cpSync(join(DIST, edition, 'print'), join(work, edition, 'print'), { recursive: true });
+    cpSync(join(DIST, 'alternative-formats'), join(work, 'alternative-formats'), { recursive: true });
+    const result = spawnSync('node', ['scripts/build-documents.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OUT_DIR: work, PANDOC_PATH: '/nonexistent/pandoc' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toMatch(/^Documents not built: no pandoc at \/nonexistent\/pandoc/);
+    const page = readFileSync(join(work, 'alternative-formats', 'index.html'), 'utf8');
+    expect(page).not.toMatch(/\.(odt|docx|epub)"/);
+    expect(page).toMatch(/\.pdf"/);
     rmSync(work, { recursive: true, force: true });
   });
 });
