@@ -260,4 +260,19 @@ const glossary = defineCollection({
     .refine((g) => g.basis !== 'given' || g.sourceText, { message: 'sourceText is required when basis is "given"', path: ['sourceText'] }),
 });
 
-export const collections = { editions, chapters, themes, actions, leads, promises, principles, quotes, figures, glossary };
+/**
+ * Everyday words for what the strategy says in its own words, used only by search (at query
+ * time: a query with one wording also finds the others). Never shown as if the strategy said
+ * them. Reviewed by hand: a group must mean the same or nearly, and says why it is there.
+ */
+const synonyms = defineCollection({
+  loader: glob({ base: './content/synonyms', pattern: '*.yaml' }),
+  schema: z.object({
+    /** Wordings that a search for any of them should also find, e.g. ["therapy", "therapeutic"]. */
+    terms: z.array(z.string().min(1)).min(2),
+    /** Why the group is there: what people type, and where the strategy says it in its own words. */
+    why: z.string().min(10),
+  }),
+});
+
+export const collections = { editions, chapters, themes, actions, leads, promises, principles, quotes, figures, glossary, synonyms };
