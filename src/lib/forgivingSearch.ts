@@ -83,6 +83,17 @@ function sumCounts(searches: readonly FilterCounts[]): FilterCounts {
   return total;
 }
 
+/**
+ * Filter counts of fused searches when they can be exact: the searches found different pages
+ * (the counts add up), or one search found every page (its counts are the counts).
+ */
+function exactCounts(searches: readonly EngineSearch[], union: number): { filters: FilterCounts | null; totalFilters: FilterCounts | null } {
+  const whole = searches.find((s) => s.ids.length === union);
+  if (whole) return { filters: whole.filters, totalFilters: whole.totalFilters };
+  if (searches.reduce((n, s) => n + s.ids.length, 0) === union) return { filters: sumCounts(searches.map((s) => s.filters)), totalFilters: sumCounts(searches.map((s) => s.totalFilters)) };
+  return { filters: null, totalFilters: null };
+}
+
 export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
   const typed = words(query);
   let vocabulary: Vocabulary | undefined;
@@ -96,12 +107,10 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const hits = searches.filter((s) => s.search && s.search.ids.length > 0);
     if (hits.length === 0) return EMPTY;
     const ids = fuse(hits.map((s) => ({ ids: s.search!.ids, weight: s.a.replaced ? 0.8 : 1 })));
-    // Counts add up only when the searches found different pages.
-    const exact = hits.reduce((n, s) => n + s.search!.ids.length, 0) === ids.length;
+    const counts = exactCounts(hits.map((s) => s.search!), ids.length);
     return {
       ids,
-      filters: exact ? sumCounts(hits.map((s) => s.search!.filters)) : null,
-      totalFilters: exact ? sumCounts(hits.map((s) => s.search!.totalFilters)) : null,
+      ...counts,
       ownResults: hits.some((s) => !s.a.replaced),
       similar: [...new Set(hits.flatMap((s) => (s.a.replaced ? [s.a.replaced.to] : [])))],
     };
@@ -127,9 +136,24 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     ...extra,
   });
 
+  /**
+   * Step 1. In a question the common words are optional once all the words find something: the
+   * results are those of the other words, so "can I get an apprenticeship" does not find only
+   * the one long page that happens to hold "can" and "get".
+   */
+  const firstStep = async (ws: readonly string[]): Promise<Found> => {
+    const all = await allOf(ws);
+    const content = ws.filter((w) => !STOP_WORDS.has(w));
+    if (all.ids.length === 0 || content.length === 0 || content.length === ws.length) return all;
+    const main = await allOf(content);
+    if (main.ids.length <= all.ids.length) return all;
+    // The pages with all the words are among those with the main words, ranked by the main words alone.
+    return { ...main, ownResults: all.ownResults || main.ownResults };
+  };
+
   /** Steps 1, 3 and 4 for a list of words. */
   const chain = async (ws: readonly string[], first?: Found): Promise<Outcome> => {
-    const all = first ?? (await allOf(ws));
+    const all = first ?? (await firstStep(ws));
     if (all.ids.length > 0) return outcome(all.ownResults ? 'exact' : 'similar', all, all.ownResults ? {} : { similar: all.similar });
     const content = ws.filter((w) => !STOP_WORDS.has(w));
     if (content.length > 0 && content.length < ws.length) {
@@ -141,7 +165,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   };
 
   if (typed.length === 0) return outcome('none', EMPTY);
-  let first = await allOf(typed);
+  let first = await firstStep(typed);
   // Whether any word may be unknown: nothing found, or a word no excerpt highlights.
   const content = typed.filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w));
   let doubt = first.ids.length === 0;
@@ -154,7 +178,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const known = await vocab();
   const strangers = content.filter((w) => !known.knows(w));
   // Results that came only through an unknown word's prefix are not results for it.
-  if (strangers.length > 0) first = await allOf(typed);
+  if (strangers.length > 0) first = await firstStep(typed);
   // A word with a reviewed synonym or an expansion is not corrected: its other wordings are searched.
   const toCorrect = strangers.filter((w) => alternatives([w], dictionary).length === 1);
   if (options.exact || toCorrect.length === 0) return chain(typed, first);
@@ -163,8 +187,15 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const suggestions: string[] = [];
   for (const w of toCorrect) {
     const near = known.nearest(w);
-    corrections.set(w, clearCorrection(near, w[0] ?? ''));
-    if (!corrections.get(w)) suggestions.push(...near.map((n) => typed.map((t) => (t === w ? n.word : t)).join(' ')));
+    let best = clearCorrection(near, w[0] ?? '');
+    if (!best && near.length > 1) {
+      // Equally near words: the query itself tells ("pocket mony" is "pocket money", not "pocket many").
+      const found = await Promise.all(near.map(async (n) => (await engine.search(typed.map((t) => (t === w ? n.word : t)).filter((t) => !unknown(t) || t === n.word).join(' '))).ids.length));
+      const ranked = near.map((n, i) => ({ word: n.word, found: found[i] ?? 0 })).sort((a, b) => b.found - a.found);
+      if ((ranked[0]?.found ?? 0) > 0 && (ranked[0]?.found ?? 0) >= 3 * (ranked[1]?.found ?? 0)) best = ranked[0]?.word ?? null;
+    }
+    corrections.set(w, best);
+    if (!best) suggestions.push(...near.map((n) => typed.map((t) => (t === w ? n.word : t)).join(' ')));
   }
   if (suggestions.length === 0) {
     const fixed = typed.map((w) => corrections.get(w) ?? w);
