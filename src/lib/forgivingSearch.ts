@@ -197,16 +197,17 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     corrections.set(w, best);
     if (!best) suggestions.push(...near.map((n) => typed.map((t) => (t === w ? n.word : t)).join(' ')));
   }
-  if (suggestions.length === 0) {
+  if (suggestions.length === 0 && [...corrections.values()].some(Boolean)) {
     const fixed = typed.map((w) => corrections.get(w) ?? w);
     const result = await chain(fixed);
     return { ...result, query, corrected: fixed.join(' ') };
   }
-  // No clear correction: what the other words find, and the suggestions as links.
+  // No clear correction (or none at all): what the other words find, and any suggestions as links.
   const rest = typed.filter((w) => !strangers.includes(w) && !STOP_WORDS.has(w));
   const result = rest.length > 0 ? await chain(typed.filter((w) => !strangers.includes(w))) : outcome('none', EMPTY);
   // Results without the unknown word match only some of the words typed.
-  return { ...result, state: result.state === 'none' ? 'none' : 'some-words', query, suggestions: [...new Set(suggestions)].slice(0, 3) };
+  const offered = [...new Set(suggestions)].slice(0, 3);
+  return { ...result, state: result.state === 'none' ? 'none' : 'some-words', query, ...(offered.length ? { suggestions: offered } : {}) };
 }
 
 /** A piece of the status message: text, a link that searches for a query, or a link to a page of the site. */
