@@ -59,7 +59,8 @@ export class Vocabulary {
     for (const candidate of this.list) {
       if (Math.abs(candidate.length - word.length) > most || /^\d+$/.test(candidate)) continue;
       const d = distance(word, candidate);
-      if (d > 0 && d <= most) found.push({ word: candidate, distance: d, count: this.count(candidate) });
+      // A misspelling rarely changes the first letter: only one letter from the word typed may then differ.
+      if (d > 0 && d <= (candidate[0] === word[0] ? most : 1)) found.push({ word: candidate, distance: d, count: this.count(candidate) });
     }
     // A misspelling rarely changes the first letter: such a candidate counts as half a step further.
     const cost = (c: { word: string; distance: number }) => c.distance + (c.word[0] === word[0] ? 0 : 0.5);
@@ -74,7 +75,7 @@ function inflects(word: string, base: string): boolean {
 
 /** How many edits a word of this length may be from the word meant. */
 export function maxDistance(word: string): number {
-  return word.length <= 4 ? 1 : word.length <= 7 ? 2 : 3;
+  return word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
 }
 
 /**
@@ -98,18 +99,28 @@ export interface GlossaryTerms {
   basis: 'given' | 'standard' | 'uncertain';
 }
 
-/** Groups of wordings that mean the same, each a list of word lists: [["iha"], ["initial", "health", "assessment"]]. */
-export type Dictionary = string[][][];
+/** A wording of a group: its words, and whether it is searched for (false for a wording the site never uses). */
+export interface Wording {
+  words: string[];
+  search: boolean;
+}
+/** Groups of wordings that mean the same: [[{ words: ["iha"] }, { words: ["initial", "health", "assessment"] }]]. */
+export type Dictionary = Wording[][];
 
-/** The glossary's certain abbreviations with their expansions, and the reviewed synonyms, as groups of wordings. */
-export function buildDictionary(glossary: readonly GlossaryTerms[], synonyms: readonly { terms: readonly string[] }[]): Dictionary {
+/**
+ * The glossary's certain abbreviations with their expansions, and the reviewed synonyms, as
+ * groups of wordings. `used` tells whether the site's text holds a word: a wording it does not
+ * hold ("therapy", "IRO") still leads to the others but is never searched for, as Pagefind would
+ * answer it with pages matching some shorter beginning of it.
+ */
+export function buildDictionary(glossary: readonly GlossaryTerms[], synonyms: readonly { terms: readonly string[] }[], used: (word: string) => boolean = () => true): Dictionary {
   const groups = [
     ...glossary.filter((g) => g.basis !== 'uncertain' && g.expansion).map((g) => [g.abbreviation, ...g.variants, g.expansion ?? '']),
     ...synonyms.map((s) => [...s.terms]),
   ];
   return groups.map((group) => {
     const unique = new Map(group.map((term) => [words(term).join(' '), words(term)]));
-    return [...unique.values()].filter((w) => w.length > 0);
+    return [...unique.values()].filter((w) => w.length > 0).map((w) => ({ words: w, search: w.every(used) }));
   });
 }
 
@@ -131,11 +142,11 @@ export interface Alternative {
 export function alternatives(query: readonly string[], dictionary: Dictionary, limit = 6): Alternative[] {
   const found: Alternative[] = [{ words: [...query] }];
   for (const group of dictionary) {
-    for (const wording of group) {
+    for (const { words: wording } of group) {
       for (let start = 0; start + wording.length <= query.length; start++) {
         if (!wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) continue;
-        for (const other of group) {
-          if (other === wording || other.join(' ').length <= 2) continue;
+        for (const { words: other, search } of group) {
+          if (other === wording || !search || other.join(' ').length <= 2) continue;
           const next = [...query.slice(0, start), ...other, ...query.slice(start + wording.length)];
           if (found.some((a) => a.words.join(' ') === next.join(' '))) continue;
           found.push({ words: next, replaced: { from: wording.join(' '), to: other.join(' ') } });
