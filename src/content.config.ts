@@ -262,14 +262,16 @@ const glossary = defineCollection({
 
 /**
  * Everyday words for what the strategy says in its own words, used only by search (at query
- * time: a query with one wording also finds the others). Never shown as if the strategy said
- * them. Reviewed by hand: a group must mean the same or nearly, and says why it is there.
+ * time: a query with what people type also finds the strategy's words, one way only, so a
+ * query in the strategy's words stays exact). Never shown as if the strategy said them. Reviewed by hand: a group must mean the same or nearly, and says why it is there.
  */
 const synonyms = defineCollection({
   loader: glob({ base: './content/synonyms', pattern: '*.yaml' }),
   schema: z.object({
-    /** Wordings that a search for any of them should also find, e.g. ["therapy", "therapeutic"]. */
-    terms: z.array(z.string().min(1)).min(2),
+    /** What people type, e.g. ["therapy", "counselling"]: a query with one of these also searches for `strategy`. */
+    people: z.array(z.string().min(1)).min(1),
+    /** The strategy's own words for it, e.g. ["therapeutic"]. */
+    strategy: z.array(z.string().min(1)).min(1),
     /** Why the group is there: what people type, and where the strategy says it in its own words. */
     why: z.string().min(10),
   }),

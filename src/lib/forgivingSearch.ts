@@ -168,12 +168,17 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   let first = await firstStep(typed);
   // Whether any word may be unknown: nothing found, or a word no excerpt highlights.
   const content = typed.filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w));
-  let doubt = first.ids.length === 0;
-  if (!doubt && content.length > 0) {
-    const marked = await engine.marked(first.ids.slice(0, 20));
-    doubt = content.some((w) => !marked.some((m) => matches(w, m)));
+  // The first few results tell (each costs a fetch when a misspelling brings Pagefind's matches on a mere beginning).
+  const allMarked = async (found: Found) => {
+    const marked = await engine.marked(found.ids.slice(0, 5));
+    return content.every((w) => marked.some((m) => matches(w, m)));
+  };
+  if (first.ids.length > 0 && (content.length === 0 || (await allMarked(first)))) return chain(typed, first);
+  if (first.ids.length === 0 && content.length > 0 && content.length < typed.length) {
+    // A question that found nothing: its main words, if they all match, need no vocabulary.
+    const fewer = await allOf(content);
+    if (fewer.ids.length > 0 && (await allMarked(fewer))) return outcome('fewer-words', fewer, { searched: content.join(' ') });
   }
-  if (!doubt) return chain(typed, first);
 
   const known = await vocab();
   const strangers = content.filter((w) => !known.knows(w));

@@ -99,29 +99,36 @@ export interface GlossaryTerms {
   basis: 'given' | 'standard' | 'uncertain';
 }
 
-/** A wording of a group: its words, and whether it is searched for (false for a wording the site never uses). */
+/** A wording of a group: its words, whether a query may hold it, and whether it is searched for. */
 export interface Wording {
   words: string[];
+  /** A query holding it also searches for the group's other wordings. */
+  from: boolean;
+  /** Searched for when a query holds another wording of the group: false for a wording the site never uses. */
   search: boolean;
 }
-/** Groups of wordings that mean the same: [[{ words: ["iha"] }, { words: ["initial", "health", "assessment"] }]]. */
+/** Groups of wordings that mean the same or nearly. */
 export type Dictionary = Wording[][];
 
 /**
- * The glossary's certain abbreviations with their expansions, and the reviewed synonyms, as
- * groups of wordings. `used` tells whether the site's text holds a word: a wording it does not
- * hold ("therapy", "IRO") still leads to the others but is never searched for, as Pagefind would
- * answer it with pages matching some shorter beginning of it.
+ * The glossary's certain abbreviations with their expansions (both ways), and the reviewed
+ * synonyms (from what people type to the strategy's words), as groups of wordings. `used` tells
+ * whether the site's text holds a word: a wording it does not hold ("therapy", "IRO") still
+ * leads to the others but is never searched for, as Pagefind would answer it with pages
+ * matching some shorter beginning of it.
  */
-export function buildDictionary(glossary: readonly GlossaryTerms[], synonyms: readonly { terms: readonly string[] }[], used: (word: string) => boolean = () => true): Dictionary {
-  const groups = [
-    ...glossary.filter((g) => g.basis !== 'uncertain' && g.expansion).map((g) => [g.abbreviation, ...g.variants, g.expansion ?? '']),
-    ...synonyms.map((s) => [...s.terms]),
+export function buildDictionary(
+  glossary: readonly GlossaryTerms[],
+  synonyms: readonly { people: readonly string[]; strategy: readonly string[] }[],
+  used: (word: string) => boolean = () => true,
+): Dictionary {
+  const wordings = (terms: readonly string[], from: boolean, search: boolean): Wording[] =>
+    terms.map(words).filter((w) => w.length > 0).map((w) => ({ words: w, from, search: search && w.every(used) }));
+  const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
+  return [
+    ...glossary.filter((g) => g.basis !== 'uncertain' && g.expansion).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion ?? ''], true, true))),
+    ...synonyms.map((s) => unique([...wordings(s.people, true, false), ...wordings(s.strategy, false, true)])),
   ];
-  return groups.map((group) => {
-    const unique = new Map(group.map((term) => [words(term).join(' '), words(term)]));
-    return [...unique.values()].filter((w) => w.length > 0).map((w) => ({ words: w, search: w.every(used) }));
-  });
 }
 
 /** Two words the same but for a plural "s" ("officers", "officer"). */
@@ -142,7 +149,8 @@ export interface Alternative {
 export function alternatives(query: readonly string[], dictionary: Dictionary, limit = 6): Alternative[] {
   const found: Alternative[] = [{ words: [...query] }];
   for (const group of dictionary) {
-    for (const { words: wording } of group) {
+    for (const { words: wording, from } of group) {
+      if (!from) continue;
       for (let start = 0; start + wording.length <= query.length; start++) {
         if (!wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) continue;
         for (const { words: other, search } of group) {

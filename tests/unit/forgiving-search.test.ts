@@ -37,7 +37,7 @@ function fakeEngine() {
   };
   return { engine, calls };
 }
-const dictionary = buildDictionary([{ abbreviation: 'IHA', variants: [], expansion: 'Initial Health Assessment', basis: 'given' }], [{ terms: ['therapy', 'therapeutic'] }]);
+const dictionary = buildDictionary([{ abbreviation: 'IHA', variants: [], expansion: 'Initial Health Assessment', basis: 'given' }], [{ people: ['therapy'], strategy: ['therapeutic'] }]);
 const text = (parts: ReturnType<typeof message>) => parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
 
 describe('forgiving search', () => {

@@ -40,19 +40,20 @@ describe('dictionary', () => {
       { abbreviation: 'LA', variants: [], expansion: 'Local Authority', basis: 'standard' },
       { abbreviation: 'IRM', variants: [], basis: 'uncertain' },
     ],
-    [{ terms: ['therapy', 'therapeutic'] }],
+    [{ people: ['therapy', 'counselling'], strategy: ['therapeutic'] }],
     (word) => word !== 'therapy',
   );
   it('holds certain abbreviations both ways and the synonyms, never an uncertain one', () => {
-    expect(dictionary.map((g) => g.map((w) => w.words.join(' ')))).toEqual([['iha', 'initial health assessment'], ['la', 'local authority'], ['therapy', 'therapeutic']]);
+    expect(dictionary.map((g) => g.map((w) => w.words.join(' ')))).toEqual([['iha', 'initial health assessment'], ['la', 'local authority'], ['therapy', 'counselling', 'therapeutic']]);
   });
   it('gives each other wording of a query, one replacement at a time, plurals matching', () => {
     expect(alternatives(['iha', 'dates'], dictionary).map((a) => a.words.join(' '))).toEqual(['iha dates', 'initial health assessment dates']);
     expect(alternatives(['initial', 'health', 'assessments'], dictionary).map((a) => a.words.join(' '))).toEqual(['initial health assessments', 'iha']);
     expect(alternatives(['therapy'], dictionary)[1]?.replaced).toEqual({ from: 'therapy', to: 'therapeutic' });
   });
-  it('leads from a wording the site never uses to the others, but never searches for it', () => {
+  it('leads from what people type to the strategy’s words, one way, and never searches for a word the site does not use', () => {
     expect(alternatives(['therapy'], dictionary).map((a) => a.words.join(' '))).toEqual(['therapy', 'therapeutic']);
+    expect(alternatives(['counselling'], dictionary).map((a) => a.words.join(' '))).toEqual(['counselling', 'therapeutic']);
     expect(alternatives(['therapeutic'], dictionary)).toHaveLength(1);
   });
   it('expands a two-letter abbreviation but never searches for one (Pagefind would match every word it begins)', () => {
