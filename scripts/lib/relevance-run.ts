@@ -19,6 +19,8 @@ export interface QueryOutcome extends RelevanceQuery {
   /** The first three result links, for a report. */
   top: string[];
   status: string;
+  /** From pressing Enter to the results and their status shown. */
+  ms: number;
 }
 
 /** `searchUrl` is the search page's full address; `base` the site's base path ("/" or "/strategy/"). */
@@ -28,6 +30,7 @@ export async function runRelevance(page: Page, searchUrl: string, queries: reado
   const outcomes: QueryOutcome[] = [];
   for (const q of queries) {
     await page.fill('#search-input', q.query);
+    const started = Date.now();
     await page.press('#search-input', 'Enter');
     // The status names the query it reports on once its results are shown.
     await page.waitForFunction(
@@ -38,10 +41,11 @@ export async function runRelevance(page: Page, searchUrl: string, queries: reado
       q.query,
       { timeout: 15_000 },
     );
+    const ms = Date.now() - started;
     const hrefs = (await page.locator('#search-results > li h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((href) =>
       href.startsWith(base) ? `/${href.slice(base.length)}` : href,
     );
-    outcomes.push({ ...q, rank: rankOf(hrefs, q.answers), top: hrefs.slice(0, 3), status: (await page.locator('#search-status').textContent()) ?? '' });
+    outcomes.push({ ...q, rank: rankOf(hrefs, q.answers), top: hrefs.slice(0, 3), status: (await page.locator('#search-status').textContent()) ?? '', ms });
   }
   return { outcomes, summary: summarise(outcomes.map((o) => o.rank)) };
 }
