@@ -214,15 +214,17 @@ export function initSearch(): void {
       setStatus([total === 0 ? 'No results.' : `${total} ${total === 1 ? 'result' : 'results'}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`], '');
       return;
     }
-    // Each page's result from the earliest search that found it (the words as typed come first).
-    const found = new Map<string, PagefindResult>();
+    // Each page's result (its excerpt highlights that search's words) from the earliest search that found it: the words as typed come first.
+    const found = new Map<string, { result: PagefindResult; order: number }>();
+    let searches = 0;
     const engine: Engine = {
       search: async (q) => {
+        const order = searches++;
         const search = await pagefindSearch(q);
-        for (const r of search.results) if (!found.has(r.id)) found.set(r.id, r);
+        for (const result of search.results) if ((found.get(result.id)?.order ?? Infinity) > order) found.set(result.id, { result, order });
         return { ids: search.results.map((r) => r.id), filters: search.filters, totalFilters: search.totalFilters };
       },
-      marked: async (ids) => (await Promise.all(ids.map((id) => found.get(id)).filter((r) => r !== undefined).map(async (r) => markedWords((await data(r)).excerpt)))).flat(),
+      marked: async (ids) => (await Promise.all(ids.map((id) => found.get(id)?.result).filter((r) => r !== undefined).map(async (r) => markedWords((await data(r)).excerpt)))).flat(),
       vocabulary: loadVocabulary,
     };
     const outcome = await forgivingSearch(engine, dictionary, query, { exact });
@@ -231,7 +233,13 @@ export function initSearch(): void {
       counts && Object.fromEntries(Object.entries(counts).map(([key, c]) => [key, selected[key] ? (totals?.[key] ?? c) : c]));
     renderFilters(shownFilters(outcome.filters, outcome.totalFilters));
     // Results first, then the status: the announcement and the list arrive together.
-    await renderResults(outcome.ids.flatMap((id) => { const r = found.get(id); return r ? [() => data(r)] : []; }), current);
+    await renderResults(
+      outcome.ids.flatMap((id) => {
+        const r = found.get(id)?.result;
+        return r ? [() => data(r)] : [];
+      }),
+      current,
+    );
     if (current !== generation) return;
     setStatus(describe(outcome, PAGE_SIZE, app.dataset['aToZ'] ?? '/a-to-z/'), query);
   };
