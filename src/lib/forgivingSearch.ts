@@ -29,8 +29,8 @@ export interface Engine {
   search(query: string): Promise<EngineSearch>;
   /** The words highlighted in the excerpts of these results, lower case. */
   marked(ids: readonly string[]): Promise<string[]>;
-  /** The site's vocabulary, fetched on first use. */
-  vocabulary(): Promise<Vocabulary>;
+  /** The site's vocabulary, fetched on first use; null when it cannot be had (search goes on without corrections). */
+  vocabulary(): Promise<Vocabulary | null>;
 }
 
 export type State =
@@ -96,9 +96,9 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 
 export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
   const typed = words(query);
-  let vocabulary: Vocabulary | undefined;
+  let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
-  const unknown = (w: string) => vocabulary !== undefined && !/^\d+$/.test(w) && !vocabulary.knows(w);
+  const unknown = (w: string) => !!vocabulary && !/^\d+$/.test(w) && !vocabulary.knows(w);
 
   /** All the words, and each other wording the dictionary gives; wordings with a word known to be unknown are skipped. */
   const allOf = async (ws: readonly string[]): Promise<Found> => {
@@ -132,7 +132,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     ids: found.ids,
     filters: found.filters,
     totalFilters: found.totalFilters,
-    usedVocabulary: vocabulary !== undefined,
+    usedVocabulary: !!vocabulary,
     ...extra,
   });
 
@@ -181,6 +181,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   }
 
   const known = await vocab();
+  if (!known) return chain(typed, first);
   const strangers = content.filter((w) => !known.knows(w));
   // Results that came only through an unknown word's prefix are not results for it.
   if (strangers.length > 0) first = await firstStep(typed);

@@ -92,12 +92,19 @@ export function initSearch(): void {
   let exact = params.get('exact') === '1';
   let allFilters: FilterCounts = {};
   const dictionary = JSON.parse(app.dataset['dictionary'] ?? '[]') as Dictionary;
-  let vocabulary: Promise<Vocabulary> | undefined;
+  let vocabulary: Promise<Vocabulary | null> | undefined;
+  // Without the vocabulary search still works, without corrections; a later search tries again.
   const loadVocabulary = () =>
-    (vocabulary ??= fetch(app.dataset['vocabulary'] ?? '/search/vocabulary.json').then(async (response) => {
-      if (!response.ok) throw new Error(`vocabulary: ${response.status}`);
-      return new Vocabulary((await response.json()) as VocabularyFile);
-    }));
+    (vocabulary ??= fetch(app.dataset['vocabulary'] ?? '/search/vocabulary.json')
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`vocabulary: ${response.status}`);
+        return new Vocabulary((await response.json()) as VocabularyFile);
+      })
+      .catch((reason: unknown) => {
+        console.error('Search vocabulary failed to load', reason);
+        vocabulary = undefined;
+        return null;
+      }));
 
   const fail = (reason: unknown) => {
     console.error('Search index failed to load', reason);
@@ -229,6 +236,7 @@ export function initSearch(): void {
     };
     const outcome = await forgivingSearch(engine, dictionary, query, { exact });
     if (current !== generation) return;
+    // A group with a ticked value shows its counts without filters, so its other values do not read 0.
     const shownFilters = (counts: FilterCounts | null, totals: FilterCounts | null) =>
       counts && Object.fromEntries(Object.entries(counts).map(([key, c]) => [key, selected[key] ? (totals?.[key] ?? c) : c]));
     renderFilters(shownFilters(outcome.filters, outcome.totalFilters));

@@ -77,6 +77,13 @@ describe('forgiving search', () => {
     expect(outcome.corrected).toBeUndefined();
   });
 
+  it('without the vocabulary (it failed to load): no correction, and nothing shown for a word the index does not hold', async () => {
+    const { engine } = fakeEngine();
+    const outcome = await forgivingSearch({ ...engine, vocabulary: async () => null }, dictionary, 'apprentiships');
+    expect(outcome).toMatchObject({ state: 'none', usedVocabulary: false });
+    expect(outcome.corrected).toBeUndefined();
+  });
+
   it('equally near words: the one the rest of the query finds', async () => {
     // "mony" is one letter from "money" and from "many"; only "pocket money" finds anything.
     const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'pocket mony');
