@@ -95,6 +95,19 @@ describe('search states', () => {
     }
   });
 
+  it('without the vocabulary (it cannot load) search goes on, uncorrected', async () => {
+    const context = await browser.newContext();
+    await context.route('**/vocabulary.json', (route) => route.abort());
+    const page = await context.newPage();
+    try {
+      await page.goto(siteUrl('/search/?q=apprentiships'));
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-status')?.dataset['query'] === 'apprentiships');
+      expect(await announced(page)).toMatch(/^No results for ‘apprentiships’\./);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the vocabulary is fetched only when a word may not be in it', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
