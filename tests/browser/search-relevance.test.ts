@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, siteUrl } from '../helpers/browser.ts';
+import { openEverything, runEngines } from '../helpers/audit.ts';
 import { relevanceQueries, runRelevance } from '../../scripts/lib/relevance-run.ts';
 
 let browser: Browser;
@@ -22,6 +23,12 @@ async function search(query: string, extra = ''): Promise<Page> {
   const page = await openPage(browser, `/search/?q=${encodeURIComponent(query)}${extra}`);
   await page.waitForFunction((q) => document.querySelector<HTMLElement>('#search-status')?.dataset['query'] === q, query);
   return page;
+}
+
+/** Both accessibility engines on the page as it is, everything folded opened (as the page audit does). */
+async function engines(page: Page) {
+  await page.evaluate(openEverything);
+  return runEngines(page);
 }
 
 /** What the live region gives a screen reader: the status role, polite, and its whole text. */
@@ -53,6 +60,8 @@ describe('search states', () => {
       expect(await announced(page)).toMatch(/^Showing results for apprenticeships\. Search instead for apprentiships\. \d+ results?(, showing the first 20)?\.$/);
       expect(await page.locator('#search-results a').first().getAttribute('href')).toMatch(/#p7-a3$/);
       expect(await page.getByRole('status').getByRole('link', { name: 'apprenticeships', exact: true }).getAttribute('href')).toBe('?q=apprenticeships');
+      // The status with its links, and the results, pass both accessibility engines.
+      expect(await engines(page)).toEqual([]);
       const asTyped = page.getByRole('status').getByRole('link', { name: 'apprentiships', exact: true });
       expect(await asTyped.getAttribute('href')).toBe('?q=apprentiships&exact=1');
       // Searching as typed: no correction, and Pagefind's matches on a mere prefix ("a") are not shown as results.
@@ -79,6 +88,7 @@ describe('search states', () => {
       expect(hrefs.some((h) => h?.endsWith('#p8-a3'))).toBe(true);
       // Counts would not be exact for results fused from several searches: the filters are listed without them.
       expect(await page.locator('#search-filters label').first().textContent()).not.toMatch(/\(\d+\)$/);
+      expect(await engines(page)).toEqual([]);
     } finally {
       await page.context().close();
     }
