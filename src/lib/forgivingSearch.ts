@@ -106,7 +106,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const searches = await Promise.all(tried.map(async (a) => ({ a, search: a.words.some(unknown) ? null : await engine.search(a.words.join(' ')) })));
     const hits = searches.filter((s) => s.search && s.search.ids.length > 0);
     if (hits.length === 0) return EMPTY;
-    const ids = fuse(hits.map((s) => ({ ids: s.search!.ids, weight: s.a.replaced ? 0.8 : 1 })));
+    const ids = fuse(hits.map((s) => ({ ids: s.search!.ids, weight: s.a.replaced ? 0.8 : 1 })), 10, 'best');
     const counts = exactCounts(hits.map((s) => s.search!), ids.length);
     return {
       ids,

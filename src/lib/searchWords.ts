@@ -166,12 +166,19 @@ export function alternatives(query: readonly string[], dictionary: Dictionary, l
 }
 
 /**
- * Reciprocal rank fusion of ranked lists of result ids, each with a weight: a result high in
- * several lists comes first. Scores from different Pagefind searches are not comparable; ranks are.
+ * Reciprocal rank fusion of ranked lists of result ids, each with a weight. Scores from
+ * different Pagefind searches are not comparable; ranks are. `sum` (lists of different words):
+ * a result high in several lists comes first. `best` (lists of wordings that mean the same): a
+ * result counts by its best rank, as a page that says both "CSE" and "Child Sexual
+ * Exploitation" (the glossary) is no more about it than the action that says one.
  */
-export function fuse(lists: readonly { ids: readonly string[]; weight: number }[], k = 10): string[] {
+export function fuse(lists: readonly { ids: readonly string[]; weight: number }[], k = 10, mode: 'sum' | 'best' = 'sum'): string[] {
   const score = new Map<string, number>();
-  for (const { ids, weight } of lists) ids.forEach((id, rank) => score.set(id, (score.get(id) ?? 0) + weight / (k + rank + 1)));
+  for (const { ids, weight } of lists)
+    ids.forEach((id, rank) => {
+      const s = weight / (k + rank + 1);
+      score.set(id, mode === 'sum' ? (score.get(id) ?? 0) + s : Math.max(score.get(id) ?? 0, s));
+    });
   return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 

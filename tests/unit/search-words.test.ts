@@ -66,6 +66,9 @@ describe('fusion and highlights', () => {
   it('puts first what ranks high in several lists', () => {
     expect(fuse([{ ids: ['a', 'b', 'c'], weight: 1 }, { ids: ['b', 'c'], weight: 1 }])).toEqual(['b', 'c', 'a']);
     expect(fuse([{ ids: ['a'], weight: 0.1 }, { ids: ['b'], weight: 1 }])).toEqual(['b', 'a']);
+    // Wordings that mean the same: a result counts by its best rank, not twice.
+    expect(fuse([{ ids: ['a', 'g'], weight: 1 }, { ids: ['b', 'g'], weight: 0.8 }], 10, 'best')).toEqual(['a', 'g', 'b']);
+    expect(fuse([{ ids: ['a', 'g'], weight: 1 }, { ids: ['b', 'g'], weight: 0.8 }], 10, 'sum')[0]).toBe('g');
   });
   it('takes a highlighted word as a match for a query word it begins or inflects, not for another word', () => {
     expect(matches('apprentice', 'apprenticeships')).toBe(true);
