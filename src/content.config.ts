@@ -260,4 +260,21 @@ const glossary = defineCollection({
     .refine((g) => g.basis !== 'given' || g.sourceText, { message: 'sourceText is required when basis is "given"', path: ['sourceText'] }),
 });
 
-export const collections = { editions, chapters, themes, actions, leads, promises, principles, quotes, figures, glossary };
+/**
+ * Everyday words for what the strategy says in its own words, used only by search (at query
+ * time: a query with what people type also finds the strategy's words, one way only, so a
+ * query in the strategy's words stays exact). Never shown as if the strategy said them. Reviewed by hand: a group must mean the same or nearly, and says why it is there.
+ */
+const synonyms = defineCollection({
+  loader: glob({ base: './content/synonyms', pattern: '*.yaml' }),
+  schema: z.object({
+    /** What people type, e.g. ["therapy", "counselling"]: a query with one of these also searches for `strategy`. */
+    people: z.array(z.string().min(1)).min(1),
+    /** The strategy's own words for it, e.g. ["therapeutic"]. */
+    strategy: z.array(z.string().min(1)).min(1),
+    /** Why the group is there: what people type, and where the strategy says it in its own words. */
+    why: z.string().min(10),
+  }),
+});
+
+export const collections = { editions, chapters, themes, actions, leads, promises, principles, quotes, figures, glossary, synonyms };

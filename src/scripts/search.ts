@@ -1,14 +1,23 @@
 /**
  * The search page's behaviour on Pagefind's JS API. Kept small and framework-free: Pagefind
- * does the searching; this renders filters with counts and results, keeps `?q=` and the
- * filters in the URL, and says so visibly when the index cannot load.
+ * does the searching, src/lib/forgivingSearch.ts decides what to search when the words as typed
+ * find nothing (or are misspelt); this renders filters with counts and results, says in the live
+ * status what was searched, keeps `?q=` and the filters in the URL, and says so visibly when the
+ * index cannot load.
  */
+import { describe, forgivingSearch, type Engine, type FilterCounts, type MessagePart } from '../lib/forgivingSearch.ts';
+import { Vocabulary, type Dictionary, type VocabularyFile } from '../lib/searchWords.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sub_results: { title: string; url: string; excerpt: string }[];
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
 }
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
@@ -18,7 +27,7 @@ interface PagefindApi {
     query: string | null,
     options?: { filters?: Record<string, { any: string[] }> },
   ): Promise<{
-    results: { id: string; data(): Promise<PagefindResultData> }[];
+    results: PagefindResult[];
     filters: Record<string, Record<string, number>>;
     totalFilters: Record<string, Record<string, number>>;
   }>;
@@ -52,6 +61,11 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
+/** The words Pagefind highlighted in an excerpt, lower case. */
+function markedWords(excerpt: string): string[] {
+  return [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((m) => (m[1] ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
 export function initSearch(): void {
   const app = document.getElementById('search-app');
   const form = document.getElementById('search-form') as HTMLFormElement | null;
@@ -78,6 +92,23 @@ export function initSearch(): void {
 
   let pagefind: PagefindApi | undefined;
   let generation = 0;
+  // "Search instead for" the words as typed: no spelling correction (?exact=1).
+  let exact = params.get('exact') === '1';
+  let allFilters: FilterCounts = {};
+  const dictionary = JSON.parse(app.dataset['dictionary'] ?? '[]') as Dictionary;
+  let vocabulary: Promise<Vocabulary | null> | undefined;
+  // Without the vocabulary search still works, without corrections; a later search tries again.
+  const loadVocabulary = () =>
+    (vocabulary ??= fetch(app.dataset['vocabulary'] ?? '/search/vocabulary.json')
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`vocabulary: ${response.status}`);
+        return new Vocabulary((await response.json()) as VocabularyFile);
+      })
+      .catch((reason: unknown) => {
+        console.error('Search vocabulary failed to load', reason);
+        vocabulary = undefined;
+        return null;
+      }));
 
   const fail = (reason: unknown) => {
     console.error('Search index failed to load', reason);
@@ -88,12 +119,16 @@ export function initSearch(): void {
   const updateUrl = () => {
     const next = new URLSearchParams();
     if (input.value.trim()) next.set('q', input.value.trim());
+    if (exact && input.value.trim()) next.set('exact', '1');
     for (const [key, values] of Object.entries(selected)) for (const v of values) next.append(key, v);
     const query = next.toString();
     history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
   };
 
-  const renderFilters = (counts: Record<string, Record<string, number>>) => {
+  /** `counts` null: results of several searches overlap, so no count would be exact; values are listed without one. */
+  const renderFilters = (counts: FilterCounts | null) => {
+    const withCounts = counts !== null;
+    counts ??= allFilters;
     const focusedId = document.activeElement instanceof HTMLInputElement && filtersBox.contains(document.activeElement) ? document.activeElement.id : '';
     filtersBox.replaceChildren(
       ...FILTER_ORDER.filter((key) => counts[key]).map((key, groupIndex) => {
@@ -103,7 +138,7 @@ export function initSearch(): void {
           const id = `filter-${groupIndex}-${index}`;
           const box = element('input', { type: 'checkbox', id, value, checked: selected[key]?.includes(value) ?? false, className: 'mr-2 size-5 shrink-0' });
           box.dataset['filter'] = key;
-          const label = element('label', { htmlFor: id, className: 'text-base' }, `${value} (${count})`);
+          const label = element('label', { htmlFor: id, className: 'text-base' }, withCounts ? `${value} (${count})` : value);
           fieldset.append(element('div', { className: 'flex items-start mb-1' }, box, label));
         });
         return key === 'lead' || key === 'theme'
@@ -121,8 +156,8 @@ export function initSearch(): void {
     if (activeCount) activeCount.textContent = active ? ` (${active} active)` : '';
   };
 
-  const renderResults = async (results: Awaited<ReturnType<PagefindApi['search']>>['results'], run: number) => {
-    const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  const renderResults = async (results: readonly (() => Promise<PagefindResultData>)[], run: number) => {
+    const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((data) => data()));
     if (run !== generation) return;
     list.replaceChildren(
       ...shown.map((data) => {
@@ -146,6 +181,29 @@ export function initSearch(): void {
     );
   };
 
+  // One fetch per result: the check for highlighted words and the list share it.
+  const fragments = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
+  const data = (result: PagefindResult) => {
+    let promise = fragments.get(result);
+    if (!promise) fragments.set(result, (promise = result.data()));
+    return promise;
+  };
+
+  /** The live status: text and links in one region, so a screen reader hears the whole message. `data-query` names the query it reports on. */
+  const setStatus = (parts: readonly MessagePart[], query: string) => {
+    status.replaceChildren(
+      ...parts.map((part) => {
+        if (typeof part === 'string') return part;
+        if ('href' in part) return element('a', { href: part.href }, part.text);
+        const link = element('a', { href: `?${new URLSearchParams({ q: part.query, ...(part.exact ? { exact: '1' } : {}) }).toString()}` }, part.text);
+        link.dataset['query'] = part.query;
+        if (part.exact) link.dataset['exact'] = '1';
+        return link;
+      }),
+    );
+    status.dataset['query'] = query;
+  };
+
   const run = async () => {
     if (!pagefind) return;
     const current = ++generation;
@@ -154,23 +212,54 @@ export function initSearch(): void {
     const hasFilters = Object.values(selected).some((v) => v.length);
     if (!query && !hasFilters) {
       renderFilters(await pagefind.filters());
-      status.textContent = 'Type words to search for, or choose a filter to browse.';
+      setStatus(['Type words to search for, or choose a filter to browse.'], '');
       list.replaceChildren();
       return;
     }
     // Any options object without filters makes Pagefind return no filter counts: pass one only when filtering.
     // Ticked values within one group widen the results (any of them); groups narrow each other.
     const filters = Object.fromEntries(Object.entries(selected).map(([key, values]) => [key, { any: values }]));
-    const search = hasFilters ? await pagefind.search(query || null, { filters }) : await pagefind.search(query);
+    const api = pagefind;
+    const pagefindSearch = (q: string | null) => (hasFilters ? api.search(q, { filters }) : api.search(q));
+    if (!query) {
+      const search = await pagefindSearch(null);
+      if (current !== generation) return;
+      renderFilters(Object.fromEntries(Object.entries(search.filters).map(([key, counts]) => [key, selected[key] ? (search.totalFilters[key] ?? counts) : counts])));
+      await renderResults(search.results.map((r) => () => data(r)), current);
+      if (current !== generation) return;
+      const total = search.results.length;
+      setStatus([total === 0 ? 'No results.' : `${total} ${total === 1 ? 'result' : 'results'}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`], '');
+      return;
+    }
+    // Each page's result (its excerpt highlights that search's words) from the earliest search that found it: the words as typed come first.
+    const found = new Map<string, { result: PagefindResult; order: number }>();
+    let searches = 0;
+    const engine: Engine = {
+      search: async (q) => {
+        const order = searches++;
+        const search = await pagefindSearch(q);
+        for (const result of search.results) if ((found.get(result.id)?.order ?? Infinity) > order) found.set(result.id, { result, order });
+        return { ids: search.results.map((r) => r.id), filters: search.filters, totalFilters: search.totalFilters };
+      },
+      marked: async (ids) => (await Promise.all(ids.map((id) => found.get(id)?.result).filter((r) => r !== undefined).map(async (r) => markedWords((await data(r)).excerpt)))).flat(),
+      vocabulary: loadVocabulary,
+    };
+    const outcome = await forgivingSearch(engine, dictionary, query, { exact });
     if (current !== generation) return;
     // A group with a ticked value shows its counts without filters, so its other values do not read 0.
-    renderFilters(Object.fromEntries(Object.entries(search.filters).map(([key, counts]) => [key, selected[key] ? (search.totalFilters[key] ?? counts) : counts])));
-    const total = search.results.length;
-    const scope = query ? ` for “${query}”` : '';
-    // Results first, then the count: the announcement and the list arrive together.
-    await renderResults(search.results, current);
+    const shownFilters = (counts: FilterCounts | null, totals: FilterCounts | null) =>
+      counts && Object.fromEntries(Object.entries(counts).map(([key, c]) => [key, selected[key] ? (totals?.[key] ?? c) : c]));
+    renderFilters(shownFilters(outcome.filters, outcome.totalFilters));
+    // Results first, then the status: the announcement and the list arrive together.
+    await renderResults(
+      outcome.ids.flatMap((id) => {
+        const r = found.get(id)?.result;
+        return r ? [() => data(r)] : [];
+      }),
+      current,
+    );
     if (current !== generation) return;
-    status.textContent = total === 0 ? `No results${scope}.` : `${total} ${total === 1 ? 'result' : 'results'}${scope}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`;
+    setStatus(describe(outcome, PAGE_SIZE, app.dataset['aToZ'] ?? '/a-to-z/'), query);
   };
 
   filtersBox.addEventListener('change', (event) => {
@@ -184,12 +273,23 @@ export function initSearch(): void {
     else delete selected[key];
     void run();
   });
+  // A suggested or corrected wording searches at once, as a link would, without reloading the index.
+  status.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest('a');
+    if (!link?.dataset['query'] || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    input.value = link.dataset['query'];
+    exact = link.dataset['exact'] === '1';
+    input.focus();
+    void run();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
   });
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
+    exact = false;
     clearTimeout(typing);
     typing = setTimeout(() => void run(), 150);
   });
@@ -201,7 +301,7 @@ export function initSearch(): void {
       await pagefind.options({ baseUrl: app.dataset['base'] ?? '/' });
       await pagefind.init();
       // Loading the filter index first makes every later search report filter counts.
-      await pagefind.filters();
+      allFilters = await pagefind.filters();
       await run();
     })
     .catch(fail);

@@ -1,0 +1,256 @@
+/**
+ * Search that forgives, on any engine that finds pages holding all of some words (Pagefind).
+ * From the query as typed it goes, only as far as it must:
+ *
+ * 1. all the words, with each glossary abbreviation or reviewed synonym also tried as its other
+ *    wordings (results fused by rank);
+ * 2. a word the index does not hold is corrected to the nearest word of the site's vocabulary
+ *    when one is clearly best ("Showing results for X. Search instead for Y."), or offered as
+ *    suggestions when not; the vocabulary is fetched only when a word may be unknown: no
+ *    results, or a word not highlighted in any result;
+ * 3. all the words but the common ones of a question ("how", "will");
+ * 4. any of the words, rarer words weighing more.
+ *
+ * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
+ */
+import { STOP_WORDS, Vocabulary, alternatives, clearCorrection, fuse, matches, words, type Dictionary } from './searchWords.ts';
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface EngineSearch {
+  /** Result ids, best first. */
+  ids: string[];
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+
+export interface Engine {
+  /** Pages holding all the words (the page's filters applied). */
+  search(query: string): Promise<EngineSearch>;
+  /** The words highlighted in the excerpts of these results, lower case. */
+  marked(ids: readonly string[]): Promise<string[]>;
+  /** The site's vocabulary, fetched on first use; null when it cannot be had (search goes on without corrections). */
+  vocabulary(): Promise<Vocabulary | null>;
+}
+
+export type State =
+  /** The words as typed found something (with their abbreviations and synonyms). */
+  | 'exact'
+  /** Nothing for the words as typed; results for words of similar meaning. */
+  | 'similar'
+  /** Nothing for all the words; results for them without the common words. */
+  | 'fewer-words'
+  /** Nothing for all the words; results for some of them. */
+  | 'some-words'
+  | 'none';
+
+export interface Outcome {
+  /** The query as typed. */
+  query: string;
+  state: State;
+  /** Result ids, best first. */
+  ids: string[];
+  /** Filter counts, or null when results of several searches overlap and no count would be exact. */
+  filters: FilterCounts | null;
+  totalFilters: FilterCounts | null;
+  /** The query searched instead of a misspelt one, when a correction was clearly best. */
+  corrected?: string;
+  /** Words offered as "Did you mean" when no correction was clearly best. */
+  suggestions?: string[];
+  /** For "fewer-words": the words searched. */
+  searched?: string;
+  /** For "similar": the wordings used in place of the query's. */
+  similar?: string[];
+  /** Whether the vocabulary was fetched (the benchmark and the tests report it). */
+  usedVocabulary: boolean;
+}
+
+interface Found {
+  ids: string[];
+  filters: FilterCounts | null;
+  totalFilters: FilterCounts | null;
+  /** Whether the words as typed found anything themselves (not only their other wordings). */
+  ownResults: boolean;
+  similar: string[];
+}
+
+const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [] };
+
+function sumCounts(searches: readonly FilterCounts[]): FilterCounts {
+  const total: FilterCounts = {};
+  for (const counts of searches)
+    for (const [key, values] of Object.entries(counts)) for (const [value, n] of Object.entries(values)) (total[key] ??= {})[value] = (total[key]?.[value] ?? 0) + n;
+  return total;
+}
+
+/**
+ * Filter counts of fused searches when they can be exact: the searches found different pages
+ * (the counts add up), or one search found every page (its counts are the counts).
+ */
+function exactCounts(searches: readonly EngineSearch[], union: number): { filters: FilterCounts | null; totalFilters: FilterCounts | null } {
+  const whole = searches.find((s) => s.ids.length === union);
+  if (whole) return { filters: whole.filters, totalFilters: whole.totalFilters };
+  if (searches.reduce((n, s) => n + s.ids.length, 0) === union) return { filters: sumCounts(searches.map((s) => s.filters)), totalFilters: sumCounts(searches.map((s) => s.totalFilters)) };
+  return { filters: null, totalFilters: null };
+}
+
+export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
+  const typed = words(query);
+  let vocabulary: Vocabulary | null | undefined;
+  const vocab = async () => (vocabulary ??= await engine.vocabulary());
+  const unknown = (w: string) => !!vocabulary && !/^\d+$/.test(w) && !vocabulary.knows(w);
+
+  /** All the words, and each other wording the dictionary gives; wordings with a word known to be unknown are skipped. */
+  const allOf = async (ws: readonly string[]): Promise<Found> => {
+    const tried = alternatives(ws, dictionary).filter((a, i) => i === 0 || !a.words.some(unknown));
+    const searches = await Promise.all(tried.map(async (a) => ({ a, search: a.words.some(unknown) ? null : await engine.search(a.words.join(' ')) })));
+    const hits = searches.filter((s) => s.search && s.search.ids.length > 0);
+    if (hits.length === 0) return EMPTY;
+    const ids = fuse(hits.map((s) => ({ ids: s.search!.ids, weight: s.a.replaced ? 0.8 : 1 })), 10, 'best');
+    const counts = exactCounts(hits.map((s) => s.search!), ids.length);
+    return {
+      ids,
+      ...counts,
+      ownResults: hits.some((s) => !s.a.replaced),
+      similar: [...new Set(hits.flatMap((s) => (s.a.replaced ? [s.a.replaced.to] : [])))],
+    };
+  };
+
+  /** Any of the words: each word (with its other wordings) searched alone, a rarer word weighing more. */
+  const anyOf = async (ws: readonly string[]): Promise<Found> => {
+    const distinct = [...new Set(ws)].filter((w) => !unknown(w) || alternatives([w], dictionary).length > 1);
+    const each = await Promise.all(distinct.map((w) => allOf([w])));
+    const pages = vocabulary?.pages ?? 250;
+    const lists = each.filter((f) => f.ids.length > 0).map((f) => ({ ids: f.ids, weight: Math.log(1 + pages / f.ids.length) }));
+    if (lists.length === 0) return EMPTY;
+    return { ids: fuse(lists), filters: null, totalFilters: null, ownResults: true, similar: [] };
+  };
+
+  const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => ({
+    query,
+    state,
+    ids: found.ids,
+    filters: found.filters,
+    totalFilters: found.totalFilters,
+    usedVocabulary: !!vocabulary,
+    ...extra,
+  });
+
+  /**
+   * Step 1. In a question the common words are optional once all the words find something: the
+   * results are those of the other words, so "can I get an apprenticeship" does not find only
+   * the one long page that happens to hold "can" and "get".
+   */
+  const firstStep = async (ws: readonly string[]): Promise<Found> => {
+    const all = await allOf(ws);
+    const content = ws.filter((w) => !STOP_WORDS.has(w));
+    if (all.ids.length === 0 || content.length === 0 || content.length === ws.length) return all;
+    const main = await allOf(content);
+    if (main.ids.length <= all.ids.length) return all;
+    // The pages with all the words are among those with the main words, ranked by the main words alone.
+    return { ...main, ownResults: all.ownResults || main.ownResults };
+  };
+
+  /** Steps 1, 3 and 4 for a list of words. */
+  const chain = async (ws: readonly string[], first?: Found): Promise<Outcome> => {
+    const all = first ?? (await firstStep(ws));
+    if (all.ids.length > 0) return outcome(all.ownResults ? 'exact' : 'similar', all, all.ownResults ? {} : { similar: all.similar });
+    const content = ws.filter((w) => !STOP_WORDS.has(w));
+    if (content.length > 0 && content.length < ws.length) {
+      const fewer = await allOf(content);
+      if (fewer.ids.length > 0) return outcome('fewer-words', fewer, { searched: content.join(' ') });
+    }
+    const some = content.length > 1 ? await anyOf(content) : EMPTY;
+    return some.ids.length > 0 ? outcome('some-words', some) : outcome('none', EMPTY);
+  };
+
+  if (typed.length === 0) return outcome('none', EMPTY);
+  let first = await firstStep(typed);
+  // Whether any word may be unknown: nothing found, or a word no excerpt highlights.
+  const content = typed.filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+  // The first few results tell (each costs a fetch when a misspelling brings Pagefind's matches on a mere beginning).
+  const allMarked = async (found: Found) => {
+    const marked = await engine.marked(found.ids.slice(0, 5));
+    return content.every((w) => marked.some((m) => matches(w, m)));
+  };
+  if (first.ids.length > 0 && (content.length === 0 || (await allMarked(first)))) return chain(typed, first);
+  if (first.ids.length === 0 && content.length > 0 && content.length < typed.length) {
+    // A question that found nothing: its main words, if they all match, need no vocabulary.
+    const fewer = await allOf(content);
+    if (fewer.ids.length > 0 && (await allMarked(fewer))) return outcome('fewer-words', fewer, { searched: content.join(' ') });
+  }
+
+  const known = await vocab();
+  if (!known) return chain(typed, first);
+  const strangers = content.filter((w) => !known.knows(w));
+  // Results that came only through an unknown word's prefix are not results for it.
+  if (strangers.length > 0) first = await firstStep(typed);
+  // A word with a reviewed synonym or an expansion is not corrected: its other wordings are searched.
+  const toCorrect = strangers.filter((w) => alternatives([w], dictionary).length === 1);
+  if (options.exact || toCorrect.length === 0) return chain(typed, first);
+
+  const corrections = new Map<string, string | null>();
+  const suggestions: string[] = [];
+  for (const w of toCorrect) {
+    const near = known.nearest(w);
+    let best = clearCorrection(near, w[0] ?? '');
+    if (!best && near.length > 1) {
+      // Equally near words: the query itself tells ("pocket mony" is "pocket money", not "pocket many").
+      const found = await Promise.all(near.map(async (n) => (await engine.search(typed.map((t) => (t === w ? n.word : t)).filter((t) => !unknown(t) || t === n.word).join(' '))).ids.length));
+      const ranked = near.map((n, i) => ({ word: n.word, found: found[i] ?? 0 })).sort((a, b) => b.found - a.found);
+      if ((ranked[0]?.found ?? 0) > 0 && (ranked[0]?.found ?? 0) >= 3 * (ranked[1]?.found ?? 0)) best = ranked[0]?.word ?? null;
+    }
+    corrections.set(w, best);
+    if (!best) suggestions.push(...near.map((n) => typed.map((t) => (t === w ? n.word : t)).join(' ')));
+  }
+  if (suggestions.length === 0 && [...corrections.values()].some(Boolean)) {
+    const fixed = typed.map((w) => corrections.get(w) ?? w);
+    const result = await chain(fixed);
+    return { ...result, query, corrected: fixed.join(' ') };
+  }
+  // No clear correction (or none at all): what the other words find, and any suggestions as links.
+  const rest = typed.filter((w) => !strangers.includes(w) && !STOP_WORDS.has(w));
+  const result = rest.length > 0 ? await chain(typed.filter((w) => !strangers.includes(w))) : outcome('none', EMPTY);
+  // Results without the unknown word match only some of the words typed.
+  const offered = [...new Set(suggestions)].slice(0, 3);
+  return { ...result, state: result.state === 'none' ? 'none' : 'some-words', query, ...(offered.length ? { suggestions: offered } : {}) };
+}
+
+/** A piece of the status message: text, a link that searches for a query, or a link to a page of the site. */
+export type MessagePart = string | { text: string; query: string; exact?: boolean } | { text: string; href: string };
+
+const quoted = (text: string) => `‘${text}’`;
+
+/**
+ * The status message in plain words, with links; `shown` is how many results are on the page
+ * and `aToZ` the address of the A to Z. What happened comes first, the count last.
+ */
+export function describe(outcome: Outcome, shown: number, aToZ: string): MessagePart[] {
+  const total = outcome.ids.length;
+  const count = `${total} ${total === 1 ? 'result' : 'results'}${total > shown ? `, showing the first ${shown}` : ''}.`;
+  const subject = outcome.corrected ?? outcome.query;
+  if (outcome.state === 'exact' && !outcome.corrected) return [`${total} ${total === 1 ? 'result' : 'results'} for “${outcome.query}”${total > shown ? `, showing the first ${shown}` : ''}.`];
+  const parts: MessagePart[] = [];
+  if (outcome.corrected) parts.push('Showing results for ', { text: outcome.corrected, query: outcome.corrected }, '. Search instead for ', { text: outcome.query, query: outcome.query, exact: true }, '. ');
+  const similar = outcome.similar ?? [];
+  const said = {
+    exact: count,
+    similar: `No results for ${quoted(subject)}. Showing results for ${similar.length === 1 ? 'a wording' : 'wordings'} with the same or a similar meaning: ${similar.map(quoted).join(', ')}. ${count}`,
+    'fewer-words': `No results for all of ${quoted(subject)}. Showing results for ${quoted(outcome.searched ?? '')}, leaving out common words. ${count}`,
+    'some-words': `No results for all of ${quoted(subject)}. Showing results that match some of the words. ${count}`,
+    none: `No results for ${quoted(subject)}.`,
+  }[outcome.state];
+  parts.push(said);
+  const suggestions = outcome.suggestions ?? [];
+  if (suggestions.length) {
+    parts.push(' Did you mean ');
+    suggestions.forEach((s, i) => {
+      if (i > 0) parts.push(i === suggestions.length - 1 ? ' or ' : ', ');
+      parts.push({ text: s, query: s });
+    });
+    parts.push('?');
+  } else if (outcome.state === 'none') {
+    parts.push(' Try other or fewer words, or look in the ', { text: 'A to Z of this site', href: aToZ }, '.');
+  }
+  return parts;
+}

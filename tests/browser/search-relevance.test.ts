@@ -1,0 +1,142 @@
+/**
+ * Search as people really type, in Chromium through the real search page: the relevance set
+ * (tests/relevance/search-queries.json) typed into the search box one after another on one page,
+ * and the states that forgive (corrected, fewer or some of the words, nothing), each announced
+ * in the page's live status.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, siteUrl } from '../helpers/browser.ts';
+import { openEverything, runEngines } from '../helpers/audit.ts';
+import { relevanceQueries, runRelevance } from '../../scripts/lib/relevance-run.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The search page for a query, once its status names that query. */
+async function search(query: string, extra = ''): Promise<Page> {
+  const page = await openPage(browser, `/search/?q=${encodeURIComponent(query)}${extra}`);
+  await page.waitForFunction((q) => document.querySelector<HTMLElement>('#search-status')?.dataset['query'] === q, query);
+  return page;
+}
+
+/** Both accessibility engines on the page as it is, everything folded opened (as the page audit does). */
+async function engines(page: Page) {
+  await page.evaluate(openEverything);
+  return runEngines(page);
+}
+
+/** What the live region gives a screen reader: the status role, polite, and its whole text. */
+async function announced(page: Page): Promise<string> {
+  const status = page.getByRole('status');
+  expect(await status.getAttribute('aria-live')).toBe('polite');
+  return ((await status.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('search relevance', () => {
+  it('answers at least 95 % of the relevance set within the first three results', async () => {
+    const context = await browser.newContext();
+    try {
+      const { outcomes, summary } = await runRelevance(await context.newPage(), siteUrl('/search/'), relevanceQueries());
+      const misses = outcomes.filter((o) => o.rank === null || o.rank > 3).map((o) => `${o.query} (${o.rank ?? 'not found'}): ${o.top.join(' ')}`);
+      console.log(`Relevance: ${summary.queries} queries, success@1 ${(summary.successAt1 * 100).toFixed(1)} %, success@3 ${(summary.successAt3 * 100).toFixed(1)} %, MRR ${summary.mrr.toFixed(3)}${misses.length ? `; beyond 3: ${misses.join('; ')}` : ''}`);
+      expect(summary.queries).toBeGreaterThanOrEqual(40);
+      expect(summary.successAt3, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('search states', () => {
+  it('a misspelling: results for the correction, announced, with a link to it and one to search as typed', async () => {
+    const page = await search('apprentiships');
+    try {
+      expect(await announced(page)).toMatch(/^Showing results for apprenticeships\. Search instead for apprentiships\. \d+ results?(, showing the first 20)?\.$/);
+      expect(await page.locator('#search-results a').first().getAttribute('href')).toMatch(/#p7-a3$/);
+      expect(await page.getByRole('status').getByRole('link', { name: 'apprenticeships', exact: true }).getAttribute('href')).toBe('?q=apprenticeships');
+      // The status with its links, and the results, pass both accessibility engines.
+      expect(await engines(page)).toEqual([]);
+      const asTyped = page.getByRole('status').getByRole('link', { name: 'apprentiships', exact: true });
+      expect(await asTyped.getAttribute('href')).toBe('?q=apprentiships&exact=1');
+      // Searching as typed: no correction, and Pagefind's matches on a mere prefix ("a") are not shown as results.
+      await asTyped.click();
+      await expect.poll(() => announced(page)).toMatch(/^No results for ‘apprentiships’\./);
+      expect(page.url()).toContain('exact=1');
+      expect(await page.locator('#search-results > li').count()).toBe(0);
+      expect(await page.locator('#search-input').evaluate((input) => input === document.activeElement)).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a question: results without its common words, announced; words that never meet: results for some of them, announced', async () => {
+    const page = await search('how much pocket money will I get');
+    try {
+      expect(await announced(page)).toMatch(/^No results for all of ‘how much pocket money will I get’\. Showing results for ‘pocket money’, leaving out common words\. \d+ results?(, showing the first 20)?\.$/);
+      expect(await page.locator('#search-results a').first().getAttribute('href')).toMatch(/\/2017-20\/pledge\/6\//);
+      await page.fill('#search-input', 'dental apprenticeships');
+      await page.press('#search-input', 'Enter');
+      await expect.poll(() => announced(page)).toMatch(/^No results for all of ‘dental apprenticeships’\. Showing results that match some of the words\. \d+ results?(, showing the first 20)?\.$/);
+      const hrefs = await page.locator('#search-results h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(hrefs.some((h) => h?.endsWith('#p7-a3'))).toBe(true);
+      expect(hrefs.some((h) => h?.endsWith('#p8-a3'))).toBe(true);
+      // Counts would not be exact for results fused from several searches: the filters are listed without them.
+      expect(await page.locator('#search-filters label').first().textContent()).not.toMatch(/\(\d+\)$/);
+      expect(await engines(page)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('nothing at all: announced, with a way on', async () => {
+    const page = await search('xylophone zebra');
+    try {
+      expect(await announced(page)).toBe('No results for ‘xylophone zebra’. Try other or fewer words, or look in the A to Z of this site.');
+      expect(await page.locator('#search-results > li').count()).toBe(0);
+      expect(await page.getByRole('status').getByRole('link', { name: 'A to Z of this site' }).getAttribute('href')).toBe('/a-to-z/');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('without the vocabulary (it cannot load) search goes on as Pagefind alone would, uncorrected', async () => {
+    const context = await browser.newContext();
+    await context.route('**/vocabulary.json', (route) => route.abort());
+    const page = await context.newPage();
+    try {
+      await page.goto(siteUrl('/search/?q=apprentiships'));
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-status')?.dataset['query'] === 'apprentiships');
+      // What Pagefind alone gives, as before the vocabulary existed: no correction, no error.
+      expect(await announced(page)).toMatch(/results? for “apprentiships”/);
+      expect(await announced(page)).not.toMatch(/Showing results for/);
+      expect(await page.locator('#search-error').isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the vocabulary is fetched only when a word may not be in it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => void (request.url().includes('vocabulary.json') && fetched.push(request.url())));
+    try {
+      await page.goto(siteUrl('/search/?q=pocket%20money'));
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-status')?.dataset['query'] === 'pocket money');
+      expect(fetched).toEqual([]);
+      await page.fill('#search-input', 'therapy');
+      await page.press('#search-input', 'Enter');
+      await expect.poll(() => announced(page)).toMatch(/^No results for ‘therapy’\. Showing results for a wording with the same or a similar meaning: ‘therapeutic’/);
+      expect(fetched).toHaveLength(1);
+      expect(await page.locator('#search-results a').first().getAttribute('href')).toMatch(/#p8-a1$/);
+    } finally {
+      await context.close();
+    }
+  });
+});

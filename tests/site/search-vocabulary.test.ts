@@ -1,0 +1,54 @@
+/** The search vocabulary and dictionary on the built site: the words of the index, small enough to fetch, and every synonym group leading somewhere. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { DIST, ROOT, readPage } from '../helpers/dist.ts';
+import { Vocabulary, words, type Dictionary, type VocabularyFile } from '../../src/lib/searchWords.ts';
+
+const raw = readFileSync(join(DIST, 'search/vocabulary.json'), 'utf8');
+const file = JSON.parse(raw) as VocabularyFile;
+const vocabulary = new Vocabulary(file);
+
+describe('search vocabulary', () => {
+  it('lists each word of the index once, sorted, with how often it occurs', () => {
+    const list = file.words.split(' ');
+    expect(list).toEqual([...new Set(list)].sort());
+    expect(file.counts).toHaveLength(list.length);
+    expect(file.counts.every((n) => Number.isInteger(n) && n > 0)).toBe(true);
+    expect(file.pages).toBe(readdirSync(join(DIST, 'pagefind/fragment')).length);
+    for (const word of ['apprenticeships', 'tenancy', 'therapeutic', 'go4ward', 'iha']) expect(vocabulary.count(word)).toBeGreaterThan(0);
+  });
+
+  it('holds no chrome: a word of the footer only as often as pages use it in their own text', () => {
+    expect(vocabulary.count('telephone')).toBeLessThan(10);
+  });
+
+  it('is small once compressed (it counts in the first search that needs it)', () => {
+    expect(gzipSync(raw).length).toBeLessThan(16 * 1024);
+  });
+
+  it('the search page carries the dictionary, and every synonym group and glossary expansion can be found', () => {
+    const html = readPage('/search/');
+    const attribute = html.match(/data-dictionary="([^"]*)"/)?.[1] ?? '';
+    const dictionary = JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as Dictionary;
+    expect(dictionary.length).toBeGreaterThan(20);
+    // Each group leads from something people type to a wording the index holds.
+    for (const group of dictionary) {
+      expect(group.some((w) => w.from), JSON.stringify(group)).toBe(true);
+      expect(group.some((w) => w.search && w.words.every((x) => vocabulary.knows(x))), JSON.stringify(group)).toBe(true);
+    }
+    expect(html).toMatch(/data-vocabulary="\/search\/vocabulary\.json"/);
+  });
+
+  it('every reviewed synonym says why it is there', () => {
+    const dir = join(ROOT, 'content/synonyms');
+    for (const name of readdirSync(dir)) {
+      const entry = parse(readFileSync(join(dir, name), 'utf8')) as { people: string[]; strategy: string[]; why: string };
+      expect(entry.why.length, name).toBeGreaterThan(20);
+      // The strategy's words are the strategy's: each is in the index.
+      for (const term of entry.strategy) expect(words(term).every((w) => vocabulary.knows(w)), `${name}: ${term}`).toBe(true);
+    }
+  });
+});
