@@ -24,8 +24,16 @@ export function initActionFilters(): void {
   sortedBody.dataset['sorted'] = '';
   table.append(sortedBody);
   const homes = new Map(rows.map((row) => [row, row.parentElement as HTMLElement]));
-  const texts = new Map(rows.map((row) => [row, (row.textContent ?? '').toLowerCase().replace(/\s+/g, ' ')]));
+  // Read only when words are typed: reading every row's text at load costs a long plan time.
+  let texts: Map<HTMLTableRowElement, string> | undefined;
+  const textOf = (row: HTMLTableRowElement) => {
+    texts ??= new Map(rows.map((r) => [r, (r.textContent ?? '').toLowerCase().replace(/\s+/g, ' ')]));
+    return texts.get(row) ?? '';
+  };
   const total = rows.length;
+  // Where the rows are now: a row moved or shown again makes the browser restyle it, so only
+  // what changes is touched (on a plain page load, nothing is).
+  let sortedNow = false;
 
   const read = (): FilterState => {
     const data = new FormData(form);
@@ -41,20 +49,24 @@ export function initActionFilters(): void {
         (!state.theme || row.dataset['theme'] === state.theme) &&
         (!state.lead || (row.dataset['leads'] ?? '').split(' ').includes(state.lead)) &&
         (!state.when || (row.dataset['when'] ?? '').split(' ').includes(state.when)) &&
-        words.every((w) => texts.get(row)?.includes(w));
-      row.hidden = !match;
+        words.every((w) => textOf(row).includes(w));
+      if (row.hidden === match) row.hidden = !match;
       if (match) shown += 1;
     }
     // Sorting by timescale lifts every row out of its group into one list in date order.
-    if (state.sort === 'timescale') {
+    const sorted = state.sort === 'timescale';
+    if (sorted && !sortedNow) {
       const ordered = [...rows].sort((a, b) => (a.dataset['sort'] ?? '').localeCompare(b.dataset['sort'] ?? ''));
       sortedBody.append(...ordered);
-      for (const g of groups) g.hidden = true;
-    } else {
+    } else if (!sorted && sortedNow) {
       for (const row of rows) homes.get(row)?.append(row);
-      for (const g of groups) g.hidden = !g.querySelector('tr[data-action]:not([hidden])');
     }
-    sortedBody.hidden = state.sort !== 'timescale';
+    sortedNow = sorted;
+    for (const g of groups) {
+      const hide = sorted || !g.querySelector('tr[data-action]:not([hidden])');
+      if (g.hidden !== hide) g.hidden = hide;
+    }
+    if (sortedBody.hidden === sorted) sortedBody.hidden = !sorted;
     if (status) status.textContent = `Showing ${shown} of ${total} actions`;
     if (updateUrl) {
       const params = new URLSearchParams();
