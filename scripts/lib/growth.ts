@@ -13,8 +13,8 @@
  * plan, and the bytes of a first search in Chromium. The folder is removed afterwards.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -267,4 +267,36 @@ export function growthTable(results: GrowthResult[]): string {
     row(`Pages over ${kb(PAGE_BUDGET)}`, (r) => (r.overBudget.length ? r.overBudget.join(', ') : 'none')),
     row('First search, bytes', (r) => kb(r.firstSearchBytes)),
   ].join('\n');
+}
+
+/**
+ * `npm run bench -- --scale 1,5,20` (or `--scale N`, measured against ×1): builds each scale and
+ * writes bench-results/growth.{md,json}. A step whose time grows more than 1.1 times the content
+ * (22× for 20× the content) is named.
+ */
+export async function growthBench(args: readonly string[]): Promise<string> {
+  const value = args[args.indexOf('--scale') + 1] ?? '1,5,20';
+  const asked = value.split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1);
+  const scales = [...new Set([1, ...asked])].sort((a, b) => a - b);
+  const [load] = loadavg();
+  const results: GrowthResult[] = [];
+  for (const scale of scales) results.push(await runGrowth(scale));
+  const base = results[0]!;
+  const faster = results.slice(1).flatMap((r) => {
+    const content = r.actions / base.actions;
+    return r.steps.filter((s) => {
+      const b = base.steps.find((x) => x.command === s.command);
+      return b && s.seconds / b.seconds > 1.1 * content;
+    }).map((s) => `×${r.scale}: \`${s.command}\``);
+  });
+  const summary = [
+    `Content: the real editions N times (N-1 synthetic copies of each, own slugs), plus one edition whose action plan is N times the longest real plan. Load average ${load?.toFixed(1)} when it started (2 cores, shared).`,
+    `Steps growing faster than the content (time ratio over 1.1 × the actions ratio): ${faster.length ? faster.join(', ') : 'none'}.`,
+  ].join('\n');
+  const table = growthTable(results);
+  const date = new Date().toISOString();
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/growth.json', `${JSON.stringify({ date, loadAverage: load, results }, null, 2)}\n`);
+  writeFileSync('bench-results/growth.md', `# Growth ${date}\n\n${summary}\n\n${table}\n`);
+  return `${summary}\n\n${table}`;
 }

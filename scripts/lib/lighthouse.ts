@@ -8,11 +8,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import lighthouse, { type Result } from 'lighthouse';
 import { contentType, IMMUTABLE_CACHE, IMMUTABLE_PATHS, REVALIDATE_CACHE, SECURITY_HEADERS } from '../../src/lib/securityHeaders.ts';
 import { onePerTemplate, templateOf } from '../../tests/helpers/templates.ts';
 
@@ -85,7 +86,7 @@ export async function runLighthouse(dist: string, runs: number, only?: RegExp): 
   const rows: LighthouseRow[] = [];
   try {
     for (const { template, path } of lighthousePages(dist).filter((p) => !only || only.test(p.path))) {
-      const results = [];
+      const results: Result[] = [];
       for (let i = 0; i < runs; i++) {
         // A busy machine now and then loses a trace (NO_NAVSTART, NO_FCP): such a run is repeated.
         for (let attempt = 1; ; attempt++) {
@@ -133,4 +134,31 @@ export function lighthouseTable(rows: LighthouseRow[], runs: number): string {
   const header = `| Page (template) | Perf. | A11y | Best pr. | SEO | LCP | CLS | TBT | Perf. / LCP of each of ${runs} runs |`;
   const lines = rows.map((r) => `| ${r.path} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${(r.lcpMs / 1000).toFixed(2)} s | ${r.cls} | ${r.tbtMs} ms | ${r.runs.map((x) => `${x.performance} / ${(x.lcpMs / 1000).toFixed(2)}`).join(', ')} |`);
   return [header, '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n');
+}
+
+/**
+ * `npm run bench` part: Lighthouse on every template, `--lighthouse-runs N` times each (default 3),
+ * `--lighthouse-only REGEX` for some pages. Writes bench-results/lighthouse.{md,json}; returns the table.
+ */
+export async function lighthouseBench(dist: string, args: readonly string[]): Promise<string> {
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const runs = Number(option('--lighthouse-runs') ?? 3);
+  const only = option('--lighthouse-only');
+  const [load] = loadavg();
+  const rows = await runLighthouse(dist, runs, only ? new RegExp(only) : undefined);
+  const notPerfect = rows.filter((r) => CATEGORIES.some((c) => r.scores[c] < 100));
+  const slowPlans = rows.filter((r) => /\/action-plan\/$/.test(r.path) && r.lcpMs >= 1200);
+  const table = lighthouseTable(rows, runs);
+  const summary = [
+    `Lighthouse ${(JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }).version}, default (mobile) profile, Debian Chromium; median of ${runs} runs per page; load average ${load?.toFixed(1)} when it started (2 cores).`,
+    `Every category 100: ${notPerfect.length === 0 ? 'yes' : `no (${notPerfect.map((r) => r.path).join(', ')})`}. Action plans' LCP under 1.2 s: ${slowPlans.length === 0 ? 'yes' : `no (${slowPlans.map((r) => r.path).join(', ')})`}.`,
+  ].join('\n');
+  const date = new Date().toISOString();
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/lighthouse.json', `${JSON.stringify({ date, runs, loadAverage: load, rows }, null, 2)}\n`);
+  writeFileSync('bench-results/lighthouse.md', `# Lighthouse ${date}\n\n${summary}\n\n${table}\n`);
+  return `${summary}\n\n${table}`;
 }
