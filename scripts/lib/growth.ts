@@ -33,7 +33,7 @@ export interface GrowthResult {
   pages: number;
   htmlBytes: number;
   heaviest: { page: string; gzip: number }[];
-  /** Pages linking to every edition's contents page (home, A to Z, compare…), heaviest first. */
+  /** Pages whose main content links into every edition (compare, alternative formats…), heaviest first. */
   listingEveryEdition: { count: number; heaviest: { page: string; gzip: number }[] };
   /** Bytes of the header's edition band, which every page carries. */
   editionBandBytes: { raw: number; gzip: number };
@@ -202,7 +202,8 @@ export async function runGrowth(scale: number): Promise<GrowthResult> {
       return { command, seconds };
     });
     const weights = pageWeights(out);
-    const homes = editions.map((slug) => `href="/${slug}/"`);
+    // A link into each edition (its contents, formats, plan…) in the page's own content.
+    const homes = editions.map((slug) => `href="/${slug}/`);
     // In the page's own content: the header's edition band lists every edition on every page.
     const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
     const listing = weights.filter((w) => homes.every((h) => main(w.html).includes(h))).sort((a, b) => b.gzip - a.gzip);
