@@ -37,7 +37,16 @@ export interface GrowthResult {
   listingEveryEdition: { count: number; heaviest: { page: string; gzip: number }[] };
   /** Bytes of the header's edition band, which every page carries. */
   editionBandBytes: { raw: number; gzip: number };
-  longPlan: { edition: string; actions: number; pages: { page: string; gzip: number; raw: number }[] };
+  longPlan: {
+    edition: string;
+    actions: number;
+    pages: { page: string; gzip: number; raw: number }[];
+    /** Parts of a plan too long for one page (src/lib/planParts.ts): how many, the heaviest. */
+    parts: number;
+    heaviestPart: { page: string; gzip: number; raw: number } | null;
+    /** Rows a filter showed on part 1 when sorting by timescale (every row of every part), or null without parts. */
+    filteredAcrossParts: number | null;
+  };
   overBudget: string[];
   firstSearchBytes: number;
 }
@@ -153,8 +162,11 @@ function pageWeights(dist: string): { page: string; gzip: number; raw: number; h
     });
 }
 
-/** Bytes Chromium transfers for a first search from a cold search page (Pagefind's files at their gzip size). */
-async function firstSearchBytes(dist: string): Promise<number> {
+/**
+ * In Chromium: the bytes of a first search from a cold search page (Pagefind's files at their gzip
+ * size), and, for a plan in parts, how many rows part 1 shows sorted by timescale (all of them).
+ */
+async function inChromium(dist: string, partPage: string | null): Promise<{ searchBytes: number; filteredAcrossParts: number | null }> {
   const { server, url } = await serve(dist);
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -179,7 +191,13 @@ async function firstSearchBytes(dist: string): Promise<number> {
     await page.waitForFunction(() => /results? for/.test(document.querySelector('#search-status')?.textContent ?? ''));
     await page.waitForLoadState('networkidle');
     await Promise.all(pending);
-    return bytes;
+    let filteredAcrossParts: number | null = null;
+    if (partPage) {
+      await page.goto(new URL(`${partPage.slice(1)}?sort=timescale`, url).href);
+      await page.waitForFunction(() => /every part|could not/.test(document.querySelector('#filter-status')?.textContent ?? ''));
+      filteredAcrossParts = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#action-plan-table tr[data-action]')].filter((r) => r.offsetParent !== null).length);
+    }
+    return { searchBytes: bytes, filteredAcrossParts };
   } finally {
     await browser.close();
     server.close();
@@ -209,6 +227,8 @@ export async function runGrowth(scale: number): Promise<GrowthResult> {
     const listing = weights.filter((w) => homes.every((h) => main(w.html).includes(h))).sort((a, b) => b.gzip - a.gzip);
     const band = weights[0]?.html.match(/<nav aria-label="Editions"[\s\S]*?<\/nav>/)?.[0] ?? '';
     const longPages = weights.filter((w) => w.page === `/${longPlan}/action-plan/` || w.page.startsWith(`/${longPlan}/print/`)).sort((a, b) => b.gzip - a.gzip);
+    const parts = weights.filter((w) => w.page.startsWith(`/${longPlan}/action-plan/part/`)).sort((a, b) => b.gzip - a.gzip);
+    const chromium = await inChromium(out, parts.length ? `/${longPlan}/action-plan/part/1/` : null);
     const result: GrowthResult = {
       scale,
       editions: editions.length,
@@ -220,9 +240,16 @@ export async function runGrowth(scale: number): Promise<GrowthResult> {
       heaviest: [...weights].sort((a, b) => b.gzip - a.gzip).slice(0, 5).map(({ page, gzip }) => ({ page, gzip })),
       editionBandBytes: { raw: Buffer.byteLength(band), gzip: gzipSync(band).length },
       listingEveryEdition: { count: listing.length, heaviest: listing.slice(0, 3).map(({ page, gzip }) => ({ page, gzip })) },
-      longPlan: { edition: longPlan, actions: longPlanActions, pages: longPages.map(({ page, gzip, raw }) => ({ page, gzip, raw })) },
+      longPlan: {
+        edition: longPlan,
+        actions: longPlanActions,
+        pages: longPages.map(({ page, gzip, raw }) => ({ page, gzip, raw })),
+        parts: parts.length,
+        heaviestPart: parts[0] ? { page: parts[0].page, gzip: parts[0].gzip, raw: parts[0].raw } : null,
+        filteredAcrossParts: chromium.filteredAcrossParts,
+      },
       overBudget: weights.filter((w) => w.gzip > PAGE_BUDGET).map((w) => w.page),
-      firstSearchBytes: await firstSearchBytes(out),
+      firstSearchBytes: chromium.searchBytes,
     };
     return result;
   } finally {
@@ -261,6 +288,8 @@ export function growthTable(results: GrowthResult[]): string {
       const p = r.longPlan.pages.find((x) => x.page.endsWith('/action-plan/'));
       return p ? `${kb(p.gzip)} gzip, ${kb(p.raw)} raw` : '–';
     }),
+    row('Long plan: parts (heaviest part)', (r) => (r.longPlan.heaviestPart ? `${r.longPlan.parts} (${kb(r.longPlan.heaviestPart.gzip)} gzip, ${kb(r.longPlan.heaviestPart.raw)} raw)` : 'one page')),
+    row('Long plan: filter on part 1 shows (of all actions)', (r) => (r.longPlan.filteredAcrossParts === null ? '–' : `${r.longPlan.filteredAcrossParts} of ${r.longPlan.actions}`)),
     row('Long plan: print edition', (r) => {
       const p = r.longPlan.pages.find((x) => x.page.endsWith('/print/'));
       return p ? `${kb(p.gzip)} gzip, ${kb(p.raw)} raw` : '–';
