@@ -53,7 +53,7 @@ export async function serveLikeAHost(root: string): Promise<{ server: Server; or
       file = join(root, '404.html');
       status = 404;
     }
-    let body = await readFile(file);
+    let body = await readFile(file).catch(() => Buffer.from('Not found'));
     const type = contentType(extname(file).slice(1));
     headers['Content-Type'] = type;
     headers['Cache-Control'] = IMMUTABLE_PATHS.some((p) => path.startsWith(p)) ? IMMUTABLE_CACHE : REVALIDATE_CACHE;
