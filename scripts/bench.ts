@@ -6,6 +6,8 @@
  *
  *   npm run bench            (builds first)
  *   SKIP_BUILD=1 npm run bench
+ *   npm run bench -- --no-lighthouse | --lighthouse-runs 5 | --lighthouse-only action-plan
+ *   npm run bench -- --scale 1,5,20   growth only (scripts/lib/growth.ts)
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,14 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from './lib/static-server.ts';
 import { benchSearch, searchBenchRows } from './lib/bench-search.ts';
+import { growthBench } from './lib/growth.ts';
+import { lighthouseBench } from './lib/lighthouse.ts';
+
+const args = process.argv.slice(2);
+if (args.includes('--scale')) {
+  console.log(await growthBench(args));
+  process.exit(0);
+}
 
 const dist = 'dist';
 const BUDGET_MAX = 60 * 1024;
@@ -164,3 +174,8 @@ console.log(table);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync('bench-results/latest.md', `# Benchmark ${results.date}\n\n${table}\n`);
+if (!args.includes('--no-lighthouse')) {
+  const lighthouse = await lighthouseBench(dist, args);
+  console.log(`\n${lighthouse}`);
+  writeFileSync('bench-results/latest.md', `# Benchmark ${results.date}\n\n${table}\n\n## Lighthouse\n\n${lighthouse}\n`);
+}

@@ -11,6 +11,8 @@ export const paths = {
   theme: (edition: string, themePath: string, themeSlug: string) => `/${edition}/${themePath}/${themeSlug}/`,
   principles: (edition: string) => `/${edition}/principles/`,
   actionPlan: (edition: string) => `/${edition}/action-plan/`,
+  /** A part of a plan too long for one page (src/lib/planParts.ts). */
+  actionPlanPart: (edition: string, part: number) => `/${edition}/action-plan/part/${part}/`,
   timeline: (edition: string) => `/${edition}/action-plan/timeline/`,
   timescale: (edition: string, when: string) => `/${edition}/action-plan/timescale/${when}/`,
   openData: (edition: string) => `/${edition}/action-plan/open-data/`,

@@ -18,14 +18,28 @@ export function initActionFilters(): void {
   const table = form && document.getElementById(form.dataset['table'] ?? '');
   if (!form || !table) return;
   const status = form.querySelector<HTMLElement>('#filter-status');
-  const rows = [...table.querySelectorAll<HTMLTableRowElement>('tr[data-action]')];
-  const groups = [...table.querySelectorAll<HTMLTableSectionElement>('tbody[data-group]')];
+  let rows = [...table.querySelectorAll<HTMLTableRowElement>('tr[data-action]')];
+  let groups = [...table.querySelectorAll<HTMLTableSectionElement>('tbody[data-group]')];
+  // A plan too long for one page comes in parts (src/lib/planParts.ts): this page shows its own
+  // rows, and the first filter fetches the other parts so that it covers the whole plan.
+  const partUrls = (form.dataset['parts'] ?? '').split(' ').filter(Boolean);
+  const ownPart = Number(form.dataset['part'] ?? 0);
+  const own = new Set(rows);
+  let partsState: 'no' | 'loading' | 'loaded' | 'failed' = partUrls.length > 0 ? 'no' : 'loaded';
   const sortedBody = document.createElement('tbody');
   sortedBody.dataset['sorted'] = '';
   table.append(sortedBody);
-  const homes = new Map(rows.map((row) => [row, row.parentElement as HTMLElement]));
-  const texts = new Map(rows.map((row) => [row, (row.textContent ?? '').toLowerCase().replace(/\s+/g, ' ')]));
-  const total = rows.length;
+  let homes = new Map(rows.map((row) => [row, row.parentElement as HTMLElement]));
+  // Read only when words are typed: reading every row's text at load costs a long plan time.
+  let texts: Map<HTMLTableRowElement, string> | undefined;
+  const textOf = (row: HTMLTableRowElement) => {
+    texts ??= new Map(rows.map((r) => [r, (r.textContent ?? '').toLowerCase().replace(/\s+/g, ' ')]));
+    return texts.get(row) ?? '';
+  };
+  const total = partUrls.length > 0 ? Number(form.dataset['total']) : rows.length;
+  // Where the rows are now: a row moved or shown again makes the browser restyle it, so only
+  // what changes is touched (on a plain page load, nothing is).
+  let sortedNow = false;
 
   const read = (): FilterState => {
     const data = new FormData(form);
@@ -33,29 +47,80 @@ export function initActionFilters(): void {
     return { theme: value('theme'), lead: value('lead'), when: value('when'), q: value('q'), sort: value('sort') || 'theme' };
   };
 
+  const active = (state: FilterState) => Boolean(state.theme || state.lead || state.when || state.q || state.sort === 'timescale');
+
+  const loadParts = async () => {
+    const first = groups[0];
+    const pages = await Promise.all(
+      partUrls.map(async (href, i) => {
+        if (i + 1 === ownPart) return null;
+        const response = await fetch(href);
+        if (!response.ok) throw new Error(`${href}: ${response.status}`);
+        return new DOMParser().parseFromString(await response.text(), 'text/html');
+      }),
+    );
+    pages.forEach((page, i) => {
+      if (!page) return;
+      for (const body of page.querySelectorAll<HTMLTableSectionElement>(`#${table.id} tbody[data-group]`)) {
+        const imported = document.importNode(body, true);
+        imported.hidden = true;
+        for (const row of imported.querySelectorAll<HTMLTableRowElement>('tr[data-action]')) row.hidden = true;
+        if (i + 1 < ownPart && first) first.before(imported);
+        else sortedBody.before(imported);
+      }
+    });
+    rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody[data-group] tr[data-action]')];
+    groups = [...table.querySelectorAll<HTMLTableSectionElement>('tbody[data-group]')];
+    homes = new Map(rows.map((row) => [row, row.parentElement as HTMLElement]));
+    texts = undefined;
+  };
+
   const apply = (state: FilterState, updateUrl: boolean) => {
+    if (partsState === 'no' && active(state)) {
+      partsState = 'loading';
+      if (status) status.textContent = 'Loading the whole plan…';
+      loadParts().then(
+        () => void (partsState = 'loaded'),
+        () => void (partsState = 'failed'),
+      ).finally(() => apply(read(), updateUrl));
+      return;
+    }
+    if (partsState === 'loading') return;
+    // Unfiltered, or without the other parts, a part shows its own rows.
+    const ownOnly = partUrls.length > 0 && (!active(state) || partsState === 'failed');
     const words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
     for (const row of rows) {
       const match =
+        (!ownOnly || own.has(row)) &&
         (!state.theme || row.dataset['theme'] === state.theme) &&
         (!state.lead || (row.dataset['leads'] ?? '').split(' ').includes(state.lead)) &&
         (!state.when || (row.dataset['when'] ?? '').split(' ').includes(state.when)) &&
-        words.every((w) => texts.get(row)?.includes(w));
-      row.hidden = !match;
+        words.every((w) => textOf(row).includes(w));
+      if (row.hidden === match) row.hidden = !match;
       if (match) shown += 1;
     }
     // Sorting by timescale lifts every row out of its group into one list in date order.
-    if (state.sort === 'timescale') {
+    const sorted = state.sort === 'timescale';
+    if (sorted && !sortedNow) {
       const ordered = [...rows].sort((a, b) => (a.dataset['sort'] ?? '').localeCompare(b.dataset['sort'] ?? ''));
       sortedBody.append(...ordered);
-      for (const g of groups) g.hidden = true;
-    } else {
+    } else if (!sorted && sortedNow) {
       for (const row of rows) homes.get(row)?.append(row);
-      for (const g of groups) g.hidden = !g.querySelector('tr[data-action]:not([hidden])');
     }
-    sortedBody.hidden = state.sort !== 'timescale';
-    if (status) status.textContent = `Showing ${shown} of ${total} actions`;
+    sortedNow = sorted;
+    for (const g of groups) {
+      const hide = sorted || !g.querySelector('tr[data-action]:not([hidden])');
+      if (g.hidden !== hide) g.hidden = hide;
+    }
+    if (sortedBody.hidden === sorted) sortedBody.hidden = !sorted;
+    if (status) {
+      status.textContent =
+        partUrls.length === 0 ? `Showing ${shown} of ${total} actions`
+        : partsState === 'failed' ? `The other parts could not be loaded: showing ${shown} of this part's ${own.size} actions`
+        : !active(state) ? `Part ${ownPart} of ${partUrls.length}: filter to search all ${total} actions`
+        : `Showing ${shown} of ${total} actions, from every part`;
+    }
     if (updateUrl) {
       const params = new URLSearchParams();
       for (const key of FIELDS) if (state[key] && !(key === 'sort' && state[key] === 'theme')) params.set(key, state[key]);

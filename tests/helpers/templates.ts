@@ -14,6 +14,7 @@ export function templateOf(path: string): string {
   else if (rest.length === 1 && !FIXED_EDITION_PAGES.has(first)) shape = '{chapter}/';
   else if (first === 'actions' || (first === 'leads' && second) || ((first === 'pledge' || first === 'outcomes') && second)) shape = `${first}/{id}/`;
   else if (first === 'action-plan' && second === 'timescale' && third) shape = 'action-plan/timescale/{when}/';
+  else if (first === 'action-plan' && second === 'part' && third) shape = 'action-plan/part/{n}/';
   else shape = `${rest.join('/')}/`;
   return `/{${edition}}/${shape}`;
 }

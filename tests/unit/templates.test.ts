@@ -19,6 +19,7 @@ describe('templateOf', () => {
     ['/2017-20/action-plan/timeline/', '/{2017-20}/action-plan/timeline/'],
     ['/2017-20/action-plan/timescale/2018/', '/{2017-20}/action-plan/timescale/{when}/'],
     ['/2017-20/print/large-print/', '/{2017-20}/print/large-print/'],
+    ['/2017-20/action-plan/part/3/', '/{2017-20}/action-plan/part/{n}/'],
   ])('%s is built by %s', (path, template) => expect(templateOf(path)).toBe(template));
 
   it('keeps the first page of each template', () => {
