@@ -10,7 +10,8 @@
  * The action plan becomes one table per statement under its own heading (the statement's row
  * in the page's one table): word processors repeat a table's header row on each page, but have
  * no row groups. pandoc's OpenDocument writer drops row header cells, so for it `rowHeaders:
- * false` makes them ordinary cells: the action ids stay in the first column.
+ * false` makes them ordinary cells: the action ids stay in the first column. A chart (an SVG
+ * with `role="img"`) becomes its text alternative.
  */
 
 export interface DocumentSource {
@@ -58,6 +59,8 @@ export function documentSource(page: string, options: DocumentOptions = {}): Doc
   const title = decode(unwrap(h1[1]!)).replace(/\s+/g, ' ').trim();
   const body = tablePerGroup(main, 3, rowHeaders)
     .replace(h1[0], '')
+    // A chart's drawing does not survive the conversion: its text alternative stands in its place.
+    .replace(/<svg\b[^>]*\saria-label="([^"]*)"[^>]*>[\s\S]*?<\/svg>/g, (_, alternative: string) => `<p>${alternative}</p>`)
     .replace(/<p class="[^"]*">(Print edition|Large print edition)<\/p>/, '')
     .replace(/ (role="region"|aria-labelledby="[^"]*"|tabindex="-?\d+")/g, '')
     .replace(/<th scope="row"([^>]*)>([\s\S]*?)<\/th>/g, (whole, attributes: string, inner: string) => (rowHeaders ? whole : `<td${attributes}>${inner}</td>`))

@@ -148,6 +148,11 @@ const editionsWithFiles = ['2017-20', '2008-11'].map((slug) => ({
   quotes: readCollection<{ text: string }>(slug, 'quotes'),
   printHtml: readPage(`/${slug}/print/`),
 }));
+// The numbers both editions count the same way (the compare chart's bars), from the content.
+type FigureFile = { value?: number; unit: string; compareKey?: string };
+const figuresOf = (slug: string) => readCollection<FigureFile>(slug, 'figures').filter((f) => f.compareKey && f.unit === 'count' && f.value !== undefined);
+const sharedKeys = new Set(figuresOf('2017-20').map((f) => f.compareKey).filter((key) => figuresOf('2008-11').some((f) => f.compareKey === key)));
+const chartValues = ['2008-11', '2017-20'].flatMap((slug) => figuresOf(slug).filter((f) => sharedKeys.has(f.compareKey)).map((f) => f.value!.toLocaleString('en-GB')));
 const allPdfs = editionsWithFiles.flatMap((e) => [
   { edition: e, file: join(DIST, e.slug, `halton-strategy-${e.slug}.pdf`), page: `/${e.slug}/print/` },
   { edition: e, file: join(DIST, e.slug, `halton-strategy-${e.slug}-large-print.pdf`), page: `/${e.slug}/print/large-print/` },
@@ -192,9 +197,14 @@ describe.each(allPdfs.map((p) => [p.file.replace(`${DIST}/`, ''), p] as const))(
     const figures = elements.filter((e) => e.type === 'Figure');
     for (const figure of figures) expect(text(figure.dict, 'Alt')?.trim()).toBeTruthy();
     // The strategy's figures are its young people's words: each reaches the PDF as the Alt of one.
+    // The editions compared at the end add one chart, whose Alt gives every bar's number.
     const alts = figures.map((f) => text(f.dict, 'Alt')!);
-    expect(figures).toHaveLength(edition.quotes.length);
+    expect(figures).toHaveLength(edition.quotes.length + 1);
     for (const quote of edition.quotes) expect(alts.some((alt) => alt.includes(quote.text)), quote.text).toBe(true);
+    const chart = alts.find((alt) => alt.startsWith("Children in care and care leavers supported, in each edition's local profile:"));
+    expect(chart, 'the chart of the editions compared').toBeDefined();
+    expect(chartValues.length).toBeGreaterThanOrEqual(4);
+    for (const value of chartValues) expect(chart).toContain(value);
   });
 
   it('has the headings H1-H6 of the page, in its order and nesting', async () => {
@@ -267,6 +277,10 @@ describe.each(editionsWithFiles.map((e) => [e.slug, e] as const))('the %s docume
     for (const action of edition.actions) expect(words, action.code).toMatch(new RegExp(`\\b${action.code}\\b`));
     for (const quote of edition.quotes) expect(words, quote.text).toContain(quote.text);
     expect(words).toContain('Glossary of abbreviations');
+    // The compare chart cannot be drawn in a document: its text alternative stands in its place.
+    const chart = words.slice(words.indexOf("Children in care and care leavers supported, in each edition's local profile:"));
+    expect(chart.length, 'the chart of the editions compared').toBeLessThan(words.length);
+    for (const value of chartValues) expect(chart).toContain(value);
   };
 
   it('Word (DOCX): title and language set, heading styles at the page’s levels, every statement and action, tables with a repeating header row', async () => {
