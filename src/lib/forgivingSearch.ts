@@ -192,7 +192,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const corrections = new Map<string, string | null>();
   const suggestions: string[] = [];
   for (const w of toCorrect) {
-    const near = known.nearest(w);
+    // A common word is never the correction: it finds nearly everything and means little
+    // ("hame" is "home", not "have").
+    const near = known.nearest(w, 6).filter((n) => !STOP_WORDS.has(n.word)).slice(0, 3);
     let best = clearCorrection(near, w[0] ?? '');
     if (!best && near.length > 1) {
       // Equally near words: the query itself tells ("pocket mony" is "pocket money", not "pocket many").

@@ -11,6 +11,7 @@ const pages: Record<string, string> = {
   health: 'An Initial Health Assessment (IHA) when you come into care',
   go4ward: 'The Go4Ward therapeutic service',
   many: 'Many foster carers',
+  home: 'You will have a home, and a fund to find work',
 };
 
 function fakeEngine() {
@@ -47,6 +48,11 @@ describe('forgiving search', () => {
     expect(outcome).toMatchObject({ state: 'exact', ids: ['money', 'allowance'], usedVocabulary: false, filters: { kind: { Action: 2 } } });
     expect(calls.vocabulary).toBe(0);
     expect(message(outcome, 20, '/a-to-z/')).toEqual(['2 results for “pocket money”.']);
+  });
+
+  it('a misspelling is never corrected to a common word: "hame" is "home", not "have"', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'hame');
+    expect(outcome).toMatchObject({ corrected: 'home', ids: ['home'] });
   });
 
   it('an abbreviation finds its expansion, and the reverse', async () => {
@@ -91,9 +97,11 @@ describe('forgiving search', () => {
   });
 
   it('no clear correction: suggestions as links, and what the other words find', async () => {
-    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'mony');
-    expect(outcome.suggestions).toEqual(['money', 'many']);
-    expect(text(message(outcome, 20, '/a-to-z/'))).toBe('No results for ‘mony’. Did you mean money or many?');
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'fand');
+    expect([...(outcome.suggestions ?? [])].sort()).toEqual(['find', 'fund']);
+    expect(text(message(outcome, 20, '/a-to-z/'))).toBe(`No results for ‘fand’. Did you mean ${outcome.suggestions![0]} or ${outcome.suggestions![1]}?`);
+    // A common word is not offered: "mony" is "money", whatever "many" finds.
+    expect(await forgivingSearch(fakeEngine().engine, dictionary, 'mony')).toMatchObject({ corrected: 'money' });
   });
 
   it('a question: without its common words, said so', async () => {
