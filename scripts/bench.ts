@@ -10,7 +10,7 @@
  *   npm run bench -- --scale 1,5,20   growth only (scripts/lib/growth.ts)
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -18,6 +18,7 @@ import { serve } from './lib/static-server.ts';
 import { benchSearch, searchBenchRows } from './lib/bench-search.ts';
 import { growthBench } from './lib/growth.ts';
 import { lighthouseBench } from './lib/lighthouse.ts';
+import { filesUnder } from './lib/built-site.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--scale')) {
@@ -29,12 +30,6 @@ const dist = 'dist';
 const BUDGET_MAX = 60 * 1024;
 const BUDGET_MEDIAN = 30 * 1024;
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
 const gz = (path: string) => gzipSync(readFileSync(path)).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => {
@@ -64,7 +59,7 @@ if (!process.env['SKIP_BUILD']) {
 }
 
 // Bytes per page: the HTML and every stylesheet and script it loads, each gzipped.
-const pages = files(dist).filter((f) => f.endsWith('.html'));
+const pages = filesUnder(dist).filter((f) => f.endsWith('.html'));
 const perPage = pages.map((file) => {
   const html = readFileSync(file, 'utf8');
   const assets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"|<script[^>]*src="([^"]+)"/g)].map((m) => ({ href: m[1] ?? m[2] ?? '', script: Boolean(m[2]) }));
@@ -79,7 +74,7 @@ const heaviest = [...perPage].sort((a, b) => b.total - a.total).slice(0, 5);
 // Script is progressive enhancement (filters, search, print date); tests/browser/layout.test.ts
 // reads pages with JavaScript off. Reported: how many pages load any, and how much.
 const loadingJs = perPage.filter((p) => p.js > 0);
-const pagefindBytes = files(join(dist, 'pagefind')).reduce((sum, f) => sum + statSync(f).size, 0);
+const pagefindBytes = filesUnder(join(dist, 'pagefind')).reduce((sum, f) => sum + statSync(f).size, 0);
 
 // In Chromium: search transfer and latency, and the action plan filter.
 const { server, url } = await serve(dist);

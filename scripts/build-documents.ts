@@ -8,20 +8,20 @@
  * the file and pandoc's reason.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { linkFilesInPages } from './lib/file-links.ts';
+import { inDist, printedEditions, toolStep } from './lib/built-site.ts';
 import { documentSource } from '../src/lib/documentSource.ts';
 import { formatPaths } from '../src/lib/paths.ts';
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 const pandoc = process.env['PANDOC_PATH'] ?? 'pandoc';
-const editions = readdirSync(dist).filter((name) => existsSync(join(dist, name, 'print', 'index.html')));
-const relative = (path: string) => path.replace(/^\//, '');
+const editions = printedEditions(dist);
 const formats = ['odt', 'docx', 'epub'] as const;
-const files = editions.flatMap((edition) => formats.map((format) => relative(formatPaths[format](edition))));
+const files = editions.flatMap((edition) => formats.map((format) => inDist(formatPaths[format](edition))));
 
 async function buildDocuments(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'documents-'));
@@ -33,7 +33,7 @@ async function buildDocuments(): Promise<void> {
         const source = documentSource(page, { siteUrl: process.env['SITE_URL'], rowHeaders: format !== 'odt' });
         const input = join(work, `${edition}-${format}.html`);
         writeFileSync(input, source.html);
-        return { input, format, file: relative(formatPaths[format](edition)), source };
+        return { input, format, file: inDist(formatPaths[format](edition)), source };
       });
     });
     // Two at a time: pandoc is single-threaded, the build machine has two cores.
@@ -61,16 +61,10 @@ async function buildDocuments(): Promise<void> {
   }
 }
 
-if (spawnSync(pandoc, ['--version']).status !== 0) {
-  console.log(`Documents not built: no pandoc at ${pandoc} (install Debian's pandoc, or set PANDOC_PATH); pages will not link to ODT, Word or EPUB files.`);
-} else {
-  const started = Date.now();
-  try {
-    await buildDocuments();
-  } catch (error) {
-    console.error(`Documents not built: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-  console.log(`Documents built: ${files.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
+await toolStep({
+  name: 'Documents',
+  missing: spawnSync(pandoc, ['--version']).status === 0 ? null : `no pandoc at ${pandoc} (install Debian's pandoc, or set PANDOC_PATH); pages will not link to ODT, Word or EPUB files.`,
+  make: buildDocuments,
+  made: files,
+});
 linkFilesInPages(dist, 'doc', files);

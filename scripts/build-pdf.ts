@@ -8,10 +8,11 @@
  * the build goes on without PDFs and says so in one line. A print that fails is tried once more
  * on a fresh page; a second failure fails the build, naming the PDF and Chromium's reason.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { serve } from './lib/static-server.ts';
+import { inDist, printedEditions, toolStep } from './lib/built-site.ts';
 import { linkFilesInPages } from './lib/file-links.ts';
 import { makePdfUa } from './lib/pdf-ua.ts';
 import { retryOnce } from './lib/retry.ts';
@@ -19,12 +20,9 @@ import { formatPaths } from '../src/lib/paths.ts';
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const editions = readdirSync(dist).filter((name) => existsSync(join(dist, name, 'print', 'index.html')));
-
-const relative = (path: string) => path.replace(/^\//, '');
-const jobs = editions.flatMap((edition) => [
-  { page: relative(formatPaths.print(edition)), file: relative(formatPaths.pdf(edition)) },
-  { page: relative(formatPaths.largePrint(edition)), file: relative(formatPaths.largePrintPdf(edition)) },
+const jobs = printedEditions(dist).flatMap((edition) => [
+  { page: inDist(formatPaths.print(edition)), file: inDist(formatPaths.pdf(edition)) },
+  { page: inDist(formatPaths.largePrint(edition)), file: inDist(formatPaths.largePrintPdf(edition)) },
 ]);
 
 /** One print edition as a PDF/UA PDF, on a page of its own (closed whatever happens). */
@@ -77,16 +75,10 @@ async function printPdfs(): Promise<void> {
   }
 }
 
-if (!existsSync(chromiumPath)) {
-  console.log(`PDFs not built: no Chromium at ${chromiumPath} (install Debian's chromium, or set CHROMIUM_PATH); pages will not link to PDFs.`);
-} else {
-  const started = Date.now();
-  try {
-    await printPdfs();
-  } catch (error) {
-    console.error(`PDFs not built: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-  console.log(`PDFs built: ${jobs.map((j) => j.file).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
+await toolStep({
+  name: 'PDFs',
+  missing: existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath} (install Debian's chromium, or set CHROMIUM_PATH); pages will not link to PDFs.`,
+  make: printPdfs,
+  made: jobs.map((j) => j.file),
+});
 linkFilesInPages(dist, 'pdf', jobs.map((j) => j.file));

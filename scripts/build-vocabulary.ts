@@ -10,6 +10,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { words, type VocabularyFile } from '../src/lib/searchWords.ts';
+import { formatBytes } from '../src/lib/openData.ts';
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 const fragments = join(dist, 'pagefind', 'fragment');
@@ -27,4 +28,4 @@ const sorted = [...counts.keys()].sort();
 const vocabulary: VocabularyFile = { pages: files.length, words: sorted.join(' '), counts: sorted.map((w) => counts.get(w) ?? 0) };
 const json = JSON.stringify(vocabulary);
 writeFileSync(join(dist, 'search', 'vocabulary.json'), json);
-console.log(`Search vocabulary: ${sorted.length} words from ${files.length} pages, ${(gzipSync(json).length / 1024).toFixed(1)} KB gzip`);
+console.log(`Search vocabulary: ${sorted.length} words from ${files.length} pages, ${formatBytes(gzipSync(json).length)} gzip`);

@@ -3,23 +3,18 @@
  * with an empty `<span data-pdf-size>`. Once the files are made, each marked item gets its
  * file's size, or is removed when the file could not be made, so no page links to a missing file.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBytes } from '../../src/lib/openData.ts';
+import { filesUnder } from './built-site.ts';
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : path.endsWith('.html') ? [path] : [];
-  });
-}
 
 /** Fills in sizes or removes the items marked `data-${kind}-link` in every built page. */
 export function linkFilesInPages(dist: string, kind: 'pdf' | 'doc', files: string[]): void {
   const sizes = new Map(files.filter((f) => existsSync(join(dist, f))).map((f) => [f, formatBytes(statSync(join(dist, f)).size)]));
   const item = new RegExp(`<li data-${kind}-link="([^"]+)">([\\s\\S]*?)<\\/li>`, 'g');
   const size = new RegExp(`<span data-${kind}-size>[^<]*<\\/span>`);
-  for (const file of htmlFiles(dist)) {
+  for (const file of filesUnder(dist).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(file, 'utf8');
     if (!html.includes(`data-${kind}-link=`)) continue;
     const updated = html.replace(item, (_, path: string, inner: string) => {

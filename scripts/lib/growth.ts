@@ -19,6 +19,7 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from './static-server.ts';
+import { filesUnder } from './built-site.ts';
 
 const EDITIONS = 'content/editions';
 export const PAGE_BUDGET = 60 * 1024;
@@ -51,12 +52,6 @@ export interface GrowthResult {
   firstSearchBytes: number;
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
 
 /** The build chain of `npm run build`, one command per step. */
 export function buildSteps(): string[] {
@@ -70,7 +65,7 @@ function* syntheticSlugs(): Generator<{ slug: string; start: number }> {
 }
 
 function rewriteEdition(dir: string, from: string, to: string): void {
-  for (const file of files(dir)) {
+  for (const file of filesUnder(dir)) {
     const text = readFileSync(file, 'utf8');
     const next = text.replace(new RegExp(`^edition: "${from}"$`, 'm'), `edition: "${to}"`);
     if (next !== text) writeFileSync(file, next);
@@ -151,7 +146,7 @@ function pageWeights(dist: string): { page: string; gzip: number; raw: number; h
     if (!assetCache.has(href)) assetCache.set(href, gzipSync(readFileSync(join(dist, href.replace(/^\//, '')))).length);
     return assetCache.get(href)!;
   };
-  return files(dist)
+  return filesUnder(dist)
     .filter((f) => f.endsWith('.html'))
     .map((file) => {
       const buffer = readFileSync(file);

@@ -21,6 +21,23 @@ const statements = readCollection<{ text: string }>(edition, 'themes');
 const chapters = ['Foreword', 'Introduction', 'Who is this strategy for?', 'Vision and aims', 'Overview', 'Local profile', 'Views of children in care and care leavers', 'Delivery and review of the strategy', 'Action plan'];
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
+/**
+ * Runs a post-build step on a copy of the print edition and the alternative formats page, with
+ * its tool pointed somewhere it is not: what it said, and the formats page it left.
+ */
+function runWithoutTool(script: string, env: Record<string, string>) {
+  const work = mkdtempSync(join(tmpdir(), 'no-tool-'));
+  try {
+    mkdirSync(join(work, edition), { recursive: true });
+    cpSync(join(DIST, edition, 'print'), join(work, edition, 'print'), { recursive: true });
+    cpSync(join(DIST, 'alternative-formats'), join(work, 'alternative-formats'), { recursive: true });
+    const result = spawnSync('node', [script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env, OUT_DIR: work } });
+    return { result, formatsPage: readFileSync(join(work, 'alternative-formats', 'index.html'), 'utf8') };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 describe.each([
   ['PDF', pdf, ''],
   ['large print PDF', largePdf, ' (large print)'],
@@ -128,16 +145,11 @@ describe('PDF links', () => {
   });
 
   it('are removed, with one clear line, when Chromium is missing', () => {
-    const work = mkdtempSync(join(tmpdir(), 'no-pdf-'));
-    mkdirSync(join(work, edition), { recursive: true });
-    cpSync(join(DIST, edition, 'print'), join(work, edition, 'print'), { recursive: true });
-    cpSync(join(DIST, 'alternative-formats'), join(work, 'alternative-formats'), { recursive: true });
-    const result = spawnSync('node', ['scripts/build-pdf.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OUT_DIR: work, CHROMIUM_PATH: '/nonexistent/chromium' } });
+    const { result, formatsPage } = runWithoutTool('scripts/build-pdf.ts', { CHROMIUM_PATH: '/nonexistent/chromium' });
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toMatch(/^PDFs not built: no Chromium at \/nonexistent\/chromium/);
-    expect(readFileSync(join(work, 'alternative-formats', 'index.html'), 'utf8')).not.toMatch(/\.pdf"/);
-    rmSync(work, { recursive: true, force: true });
+    expect(formatsPage).not.toMatch(/\.pdf"/);
   });
 });
 
@@ -358,17 +370,11 @@ describe('document links', () => {
   });
 
   it('are removed, with one clear line, when pandoc is missing', () => {
-    const work = mkdtempSync(join(tmpdir(), 'no-documents-'));
-    mkdirSync(join(work, edition), { recursive: true });
-    cpSync(join(DIST, edition, 'print'), join(work, edition, 'print'), { recursive: true });
-    cpSync(join(DIST, 'alternative-formats'), join(work, 'alternative-formats'), { recursive: true });
-    const result = spawnSync('node', ['scripts/build-documents.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OUT_DIR: work, PANDOC_PATH: '/nonexistent/pandoc' } });
+    const { result, formatsPage } = runWithoutTool('scripts/build-documents.ts', { PANDOC_PATH: '/nonexistent/pandoc' });
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toMatch(/^Documents not built: no pandoc at \/nonexistent\/pandoc/);
-    const page = readFileSync(join(work, 'alternative-formats', 'index.html'), 'utf8');
-    expect(page).not.toMatch(/\.(odt|docx|epub)"/);
-    expect(page).toMatch(/\.pdf"/);
-    rmSync(work, { recursive: true, force: true });
+    expect(formatsPage).not.toMatch(/\.(odt|docx|epub)"/);
+    expect(formatsPage).toMatch(/\.pdf"/);
   });
 });
