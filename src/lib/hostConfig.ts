@@ -49,6 +49,10 @@ export const NGINX_PATHS = {
  * TLS after Mozilla's "intermediate" profile (Server Side TLS guideline 6.0, the generator's
  * latest): TLS 1.2 and 1.3; for TLS 1.2 only forward-secret AEAD ciphers (TLS 1.3's suites are
  * all such, and left at OpenSSL's default), the client choosing among them; a day's sessions.
+ * Where it departs from the profile: no X25519MLKEM768 (see `curves`); HSTS for one year, not
+ * two (see securityHeaders.ts); no OCSP stapling, which depends on the CA (Let's Encrypt no
+ * longer offers OCSP) and a resolver of the host's own: add it if the certificate has an OCSP
+ * address.
  */
 export const TLS_PROFILE = {
   guideline: 'Mozilla\'s "intermediate" profile',
