@@ -6,10 +6,12 @@ import tailwindcss from '@tailwindcss/vite';
 import { satteri } from '@astrojs/markdown-satteri';
 import { abbreviationsPlugin } from './src/markdown/abbreviations.ts';
 import { astroCsp } from './src/lib/securityHeaders.ts';
+import { siteAddress } from './src/lib/site.ts';
 
 // Where the site is published. Both are read from the environment so that one build can serve
 // at the root and another under a sub-path (e.g. BASE_PATH=/strategy/) without code changes.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Without SITE_URL the links say localhost, and the build ends saying so (scripts/host-config.ts).
+const site = siteAddress(process.env.SITE_URL);
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({

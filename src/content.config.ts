@@ -43,7 +43,7 @@ const editions = defineCollection({
     /** Years the strategy covers, for sorting editions (newest first). */
     startYear: z.number().int(),
     endYear: z.number().int(),
-    /** The seed file the edition was transcribed from (under `shared/seeds/`). */
+    /** The source text the edition was transcribed from, a file in `sources/` (e.g. "2017-20.txt"). */
     sourceFile: z.string(),
     /** One sentence describing the edition, for page descriptions. */
     summary: z.string(),

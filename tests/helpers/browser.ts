@@ -1,11 +1,13 @@
 /** Debian's Chromium driven by playwright-core (no browser downloads here). CHROMIUM_PATH overrides the binary. */
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type LaunchOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-export function launch(): Promise<Browser> {
+/** `options` adds to the launch (e.g. `env`, for a home folder whose certificate store trusts a test CA). */
+export function launch(options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
+    ...options,
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

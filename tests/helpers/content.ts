@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { ROOT } from './dist.ts';
 
 export const EDITIONS_DIR = join(ROOT, 'content/editions');
-export const SEEDS_DIR = join(ROOT, '../shared/seeds');
+/** The source texts the content is transcribed from, kept in the repository (sources/README.md). */
+export const SEEDS_DIR = join(ROOT, 'sources');
 
 export function editionSlugs(): string[] {
   return readdirSync(EDITIONS_DIR).filter((name) => existsSync(join(EDITIONS_DIR, name, 'edition.yaml'))).sort();
