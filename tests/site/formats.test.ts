@@ -277,9 +277,9 @@ const plain = (xml: string) =>
 describe.each(editionsWithFiles.map((e) => [e.slug, e] as const))('the %s documents', (slug, edition) => {
   const base = join(DIST, slug, `halton-strategy-${slug}`);
   // The print page's headings, one level up: its h1 is the document's title. Each statement's
-  // row in the action plan heads its own table, one level below the action plan's heading.
+  // table in the action plan is headed by its caption, one level below the action plan's heading.
   const main = edition.printHtml.slice(edition.printHtml.indexOf('<main'), edition.printHtml.indexOf('</main>'));
-  const expectedHeadings = [...main.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>|<th scope="rowgroup"[^>]*>([\s\S]*?)<\/th>/g)]
+  const expectedHeadings = [...main.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>|<caption class="group-caption"[^>]*>([\s\S]*?)<\/caption>/g)]
     .map((m) => (m[1] ? { level: Number(m[1]), text: textOf(m[2]!) } : { level: 3, text: textOf(m[3]!) }))
     .slice(1)
     .map((h) => `${h.level - 1} ${h.text}`);
