@@ -7,9 +7,9 @@
  * scrolling regions lose their region role, label and tab stop: a document does not scroll
  * sideways, and the label's target (a caption id) does not survive the conversion.
  *
- * The action plan becomes one table per statement under its own heading (the statement's row
- * in the page's one table): word processors repeat a table's header row on each page, but have
- * no row groups. pandoc's OpenDocument writer drops row header cells, so for it `rowHeaders:
+ * The action plan's tables, one per statement, each get the statement as a heading over them
+ * (on the page it is the table's caption); word processors repeat each table's header row on
+ * each page. pandoc's OpenDocument writer drops row header cells, so for it `rowHeaders:
  * false` makes them ordinary cells: the action ids stay in the first column. A chart (an SVG
  * with `role="img"`) becomes its text alternative.
  */
@@ -32,21 +32,22 @@ export interface DocumentOptions {
   rowHeaders?: boolean;
 }
 
-/** The page's grouped tables (`.stack-table` with a heading row per tbody) as a heading and a table per group. */
+/**
+ * The page's action tables (`.stack-table`) as the documents want them: a statement's table
+ * (captioned `group-caption`) becomes a heading over its table, since word processors and
+ * readers list headings, not captions, in their outline; other tables keep their caption.
+ * The web page's attributes go.
+ */
 export function tablePerGroup(html: string, headingLevel: number, rowHeaders = true): string {
   const cell = (rows: string) => (rowHeaders ? rows : rows.replace(/<th scope="row"([^>]*)>([\s\S]*?)<\/th>/g, '<td$1>$2</td>'));
   return html.replace(/<table class="stack-table"[^>]*>([\s\S]*?)<\/table>/g, (whole, inner: string) => {
     const thead = /<thead>[\s\S]*?<\/thead>/.exec(inner)?.[0];
-    const caption = /<caption>[\s\S]*?<\/caption>/.exec(inner)?.[0] ?? '';
-    const bodies = [...inner.matchAll(/<tbody\b[^>]*>([\s\S]*?)<\/tbody>/g)].map((m) => m[1]!);
-    if (!thead || bodies.length === 0) return whole;
-    return bodies
-      .map((body) => {
-        const group = /<tr class="group-heading">\s*<th\b[^>]*>([\s\S]*?)<\/th>\s*<\/tr>/.exec(body);
-        const heading = group ? `<h${headingLevel}>${group[1]}</h${headingLevel}>\n` : '';
-        return `${heading}<table>${group ? '' : caption}${thead}<tbody>${cell(group ? body.replace(group[0], '') : body)}</tbody></table>`;
-      })
-      .join('\n');
+    const caption = /<caption\b([^>]*)>([\s\S]*?)<\/caption>/.exec(inner);
+    const bodies = [...inner.matchAll(/<tbody\b[^>]*>([\s\S]*?)<\/tbody>/g)].map((m) => `<tbody>${cell(m[1]!)}</tbody>`).join('');
+    if (!thead || !bodies) return whole;
+    const group = caption && /\bclass="[^"]*\bgroup-caption\b/.test(caption[1]!);
+    if (group) return `<h${headingLevel}>${caption[2]}</h${headingLevel}>\n<table>${thead}${bodies}</table>`;
+    return `<table>${caption ? `<caption>${caption[2]}</caption>` : ''}${thead}${bodies}</table>`;
   });
 }
 

@@ -1,7 +1,8 @@
 /**
- * In-place filtering of the action plan table. Rows carry their facets as data attributes
+ * In-place filtering of the action plan's tables. Rows carry their facets as data attributes
  * (written at build time from the same helpers the static pages use); this script only shows
- * and hides rows, keeps the query string in step, and reports the count.
+ * and hides rows (and a statement's table with no row shown), keeps the query string in step, and
+ * reports the count.
  */
 interface FilterState {
   theme: string;
@@ -15,20 +16,28 @@ const FIELDS: (keyof FilterState)[] = ['theme', 'lead', 'when', 'q', 'sort'];
 
 export function initActionFilters(): void {
   const form = document.querySelector<HTMLFormElement>('#action-filters');
-  const table = form && document.getElementById(form.dataset['table'] ?? '');
-  if (!form || !table) return;
+  // The element holding the plan's tables, one per statement (src/components/ActionTable.astro).
+  const plan = form && document.getElementById(form.dataset['table'] ?? '');
+  const head = plan?.querySelector('thead');
+  if (!form || !plan || !head) return;
   const status = form.querySelector<HTMLElement>('#filter-status');
-  let rows = [...table.querySelectorAll<HTMLTableRowElement>('tr[data-action]')];
-  let groups = [...table.querySelectorAll<HTMLTableSectionElement>('tbody[data-group]')];
+  let rows = [...plan.querySelectorAll<HTMLTableRowElement>('tr[data-action]')];
+  let groups = [...plan.querySelectorAll<HTMLTableSectionElement>('tbody[data-group]')];
   // A plan too long for one page comes in parts (src/lib/planParts.ts): this page shows its own
   // rows, and the first filter fetches the other parts so that it covers the whole plan.
   const partUrls = (form.dataset['parts'] ?? '').split(' ').filter(Boolean);
   const ownPart = Number(form.dataset['part'] ?? 0);
   const own = new Set(rows);
   let partsState: 'no' | 'loading' | 'loaded' | 'failed' = partUrls.length > 0 ? 'no' : 'loaded';
-  const sortedBody = document.createElement('tbody');
+  // Sorted by timescale, the rows leave their statements' tables for one table of their own.
+  const sortedTable = document.createElement('table');
+  sortedTable.className = 'stack-table';
+  sortedTable.hidden = true;
+  sortedTable.createCaption().textContent = 'Actions by timescale, soonest first';
+  sortedTable.append(head.cloneNode(true));
+  const sortedBody = sortedTable.createTBody();
   sortedBody.dataset['sorted'] = '';
-  table.append(sortedBody);
+  plan.append(sortedTable);
   let homes = new Map(rows.map((row) => [row, row.parentElement as HTMLElement]));
   // Read only when words are typed: reading every row's text at load costs a long plan time.
   let texts: Map<HTMLTableRowElement, string> | undefined;
@@ -50,7 +59,7 @@ export function initActionFilters(): void {
   const active = (state: FilterState) => Boolean(state.theme || state.lead || state.when || state.q || state.sort === 'timescale');
 
   const loadParts = async () => {
-    const first = groups[0];
+    const first = groups[0]?.closest('table');
     const pages = await Promise.all(
       partUrls.map(async (href, i) => {
         if (i + 1 === ownPart) return null;
@@ -61,16 +70,16 @@ export function initActionFilters(): void {
     );
     pages.forEach((page, i) => {
       if (!page) return;
-      for (const body of page.querySelectorAll<HTMLTableSectionElement>(`#${table.id} tbody[data-group]`)) {
-        const imported = document.importNode(body, true);
+      for (const other of page.querySelectorAll<HTMLTableElement>(`#${plan.id} > table[data-group]`)) {
+        const imported = document.importNode(other, true);
         imported.hidden = true;
-        for (const row of imported.querySelectorAll<HTMLTableRowElement>('tr[data-action]')) row.hidden = true;
+        for (const part of [imported, ...imported.tBodies, ...imported.querySelectorAll<HTMLTableRowElement>('tr[data-action]')]) part.hidden = true;
         if (i + 1 < ownPart && first) first.before(imported);
-        else sortedBody.before(imported);
+        else sortedTable.before(imported);
       }
     });
-    rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody[data-group] tr[data-action]')];
-    groups = [...table.querySelectorAll<HTMLTableSectionElement>('tbody[data-group]')];
+    rows = [...plan.querySelectorAll<HTMLTableRowElement>('tbody[data-group] tr[data-action]')];
+    groups = [...plan.querySelectorAll<HTMLTableSectionElement>('tbody[data-group]')];
     homes = new Map(rows.map((row) => [row, row.parentElement as HTMLElement]));
     texts = undefined;
   };
@@ -113,7 +122,13 @@ export function initActionFilters(): void {
       const hide = sorted || !g.querySelector('tr[data-action]:not([hidden])');
       if (g.hidden !== hide) g.hidden = hide;
     }
-    if (sortedBody.hidden === sorted) sortedBody.hidden = !sorted;
+    // A statement's table goes with its rows: no caption or header row over nothing.
+    for (const t of new Set(groups.map((g) => g.closest('table')))) {
+      if (!t) continue;
+      const hide = [...t.tBodies].every((b) => b.hidden);
+      if (t.hidden !== hide) t.hidden = hide;
+    }
+    if (sortedTable.hidden === sorted) sortedTable.hidden = !sorted;
     if (status) {
       status.textContent =
         partUrls.length === 0 ? `Showing ${shown} of ${total} actions`

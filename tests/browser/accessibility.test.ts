@@ -5,15 +5,16 @@
  *   the first screen;
  * - WCAG 2.2 checks the engines do not fully make: target size (2.5.8), focus not hidden under a
  *   fixed or sticky element (2.4.11), text spacing (1.4.12);
- * - two accessibility engines, axe-core (WCAG 2.0-2.2 A and AA) and IBM Equal Access
- *   (WCAG_2_2), after the page's scripts have drawn what they draw and with everything folded
+ * - three accessibility engines, axe-core (WCAG 2.0-2.2 A and AA), IBM Equal Access
+ *   (WCAG_2_2) and HTML_CodeSniffer (WCAG2AA, its errors), each loaded from the test server's
+ *   own origin, after the page's scripts have drawn what they draw and with everything folded
  *   opened: at phone width on every page, and at desktop width (1280 px) on the first page of
  *   each template (the desktop layout differs only in the header and the grid, which a template
  *   shares). AUDIT_DESKTOP=all runs the desktop pass on every page too;
  * - the dark theme: axe's colour contrast rule again with the system set to dark, at phone width
  *   with everything opened (the light theme is checked by the engines above);
  * - one h1, no skipped heading level, the landmarks, and reflow at 320 px (1.4.10).
- * No rule of either engine is disabled; exceptions would be listed in tests/helpers/audit.ts.
+ * No rule of any engine is disabled; exceptions would be listed in tests/helpers/audit.ts.
  *
  * Pages are shared out between a few long-lived browser contexts (AUDIT_CONCURRENCY, default 2:
  * measured on two cores, more only queue for the CPU), each reusing its tab, so each engine is
@@ -94,7 +95,7 @@ describe('every page of the sitemap', () => {
   });
 
   // The two action plans and print editions take the engines several seconds on a busy machine.
-  it.concurrent.each(paths)('%s: both engines, phone layout, WCAG 2.2 checks, structure and reflow', { timeout: 180_000 }, async (path) => {
+  it.concurrent.each(paths)('%s: three engines, phone layout, WCAG 2.2 checks, structure and reflow', { timeout: 180_000 }, async (path) => {
     await withTab(async (page) => {
       const started = Date.now();
       const lap = (label: string) => process.env['AUDIT_TIMING'] && console.log(`${path} ${label} ${Date.now() - started} ms`);

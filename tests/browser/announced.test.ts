@@ -5,7 +5,8 @@
  * snapshot (`npx vitest run tests/browser/announced.test.ts -u`, then review the diff).
  *
  * And, read from Chromium's own accessibility tree (CDP `Accessibility.getFullAXTree`): a data
- * cell of the action plan is announced with its column header, its action id and its statement.
+ * cell of the action plan is announced with its column header and its action id, in a table
+ * named by its statement.
  */
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,24 +70,24 @@ async function axTree(cdp: CDPSession) {
 }
 
 /**
- * How a screen reader introduces a cell, from the tree as Chromium exposes it: the column header
- * in the same column, the row header of its row, and the row-group header of the nearest row
- * above that holds only that header (the statement).
+ * How a screen reader introduces a cell, from the tree as Chromium exposes it: the name of the
+ * table it is in (its statement: a table per statement), the column header in the same column,
+ * and the row header of its row.
  */
 async function announcedHeaders(cdp: CDPSession, actionId: string, column: number) {
   const { nodes, children } = await axTree(cdp);
-  const table = nodes.find((n) => n.role?.value === 'table')!;
-  const rows = children(table).flatMap((part) => (part.role?.value === 'row' ? [part] : children(part).filter((r) => r.role?.value === 'row')));
+  const rowsOf = (table: AXNode) => children(table).flatMap((part) => (part.role?.value === 'row' ? [part] : children(part).filter((r) => r.role?.value === 'row')));
+  const isRowOf = (r: AXNode) => children(r).some((c) => c.role?.value === 'rowheader' && c.name?.value === actionId);
+  const table = nodes.find((n) => n.role?.value === 'table' && rowsOf(n).some(isRowOf))!;
+  const rows = rowsOf(table);
   const headerRow = rows.find((r) => children(r).every((c) => c.role?.value === 'columnheader'))!;
-  const index = rows.findIndex((r) => children(r).some((c) => c.role?.value === 'rowheader' && c.name?.value === actionId));
-  const cells = children(rows[index]!);
-  const statementRow = rows.slice(0, index).reverse().find((r) => children(r).length === 1 && children(r)[0]?.role?.value === 'rowheader');
+  const cells = children(rows.find(isRowOf)!);
   return {
     cell: cells[column]?.name?.value,
     cellRole: cells[column]?.role?.value,
     column: children(headerRow)[column]?.name?.value,
     row: cells.find((c) => c.role?.value === 'rowheader')?.name?.value,
-    statement: children(statementRow!)[0]?.name?.value,
+    statement: table.name?.value,
   };
 }
 
@@ -94,7 +95,7 @@ describe('the action plan in the accessibility tree', () => {
   it.each([
     ['a phone, rows stacked', PHONE],
     ['a desktop', { viewport: { width: 1280, height: 800 } }],
-  ])('on %s, an outcome cell is announced with "Outcome", its action id and its statement', async (_label, options) => {
+  ])('on %s, an outcome cell is announced with "Outcome" and its action id, in its statement’s table', async (_label, options) => {
     const page = await openPage(browser, '/2017-20/action-plan/', options);
     try {
       const cdp = await page.context().newCDPSession(page);

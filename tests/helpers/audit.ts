@@ -1,6 +1,6 @@
 /**
  * The checks the page audit (tests/browser/accessibility.test.ts) makes in one visit of each
- * page: two accessibility engines, and the WCAG 2.2 checks they do not fully make, scripted here.
+ * page: three accessibility engines, and the WCAG 2.2 checks they do not fully make, scripted here.
  * Each in-page function is passed to `page.evaluate`, so it must not use anything from outside
  * its own body.
  */
@@ -13,28 +13,33 @@ const require = createRequire(import.meta.url);
 export const ENGINE_FILES = {
   '/__tests__/axe.min.js': require.resolve('axe-core/axe.min.js'),
   '/__tests__/ace.js': require.resolve('accessibility-checker-engine/ace.js'),
+  '/__tests__/HTMLCS.js': require.resolve('html_codesniffer/build/HTMLCS.js'),
 };
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 export const ACE_POLICY = 'WCAG_2_2';
+/** HTML_CodeSniffer's standard; its errors only (type 1), not its warnings and notices, which ask for a person's judgement. */
+export const HTMLCS_STANDARD = 'WCAG2AA';
 
 /**
  * Findings of an engine that we are sure are wrong, each with the rule, the narrowest selector
  * and the reason, as html-validate's disabled rules are. The accessibility statement lists them.
  * Empty: no exception is needed today.
  */
-export const ENGINE_EXCEPTIONS: { engine: 'axe' | 'ace'; rule: string; selector: string; reason: string }[] = [];
+export const ENGINE_EXCEPTIONS: { engine: Engine; rule: string; selector: string; reason: string }[] = [];
 
-/** Loads both engines into the page, from the HTTP cache after the first page. */
+export type Engine = 'axe' | 'ace' | 'htmlcs';
+
+/** Loads the engines into the page, from the HTTP cache after the first page. */
 export async function loadEngines(page: Page): Promise<void> {
-  const loaded = await page.evaluate(() => 'axe' in window && 'ace' in window);
+  const loaded = await page.evaluate(() => 'axe' in window && 'ace' in window && 'HTMLCS' in window);
   if (loaded) return;
   for (const path of Object.keys(ENGINE_FILES)) await page.addScriptTag({ url: path });
-  // ace.js declares a global `var ace` in its own script element: it is on window.
+  // ace.js declares a global `var ace`, HTMLCS.js `HTMLCS`, each in its own script element: they are on window.
 }
 
 export interface EngineFinding {
-  engine: 'axe' | 'ace';
+  engine: Engine;
   rule: string;
   selector: string;
   message: string;
@@ -44,27 +49,43 @@ export interface EngineFinding {
 type EngineWindow = {
   axe: { run: (context: Document, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
   ace: { Checker: new () => { check: (doc: Document, policies: string[]) => Promise<{ results: { ruleId: string; value: [string, string]; path: { dom: string }; message: string }[] }> } };
+  HTMLCS: {
+    process: (standard: string, content: Document, done: () => void, failed: () => void) => void;
+    getMessages: () => { type: number; code: string; msg: string; element: Element | Document }[];
+  };
 };
 
 const withoutExceptions = (findings: EngineFinding[]) =>
   findings.filter((f) => !ENGINE_EXCEPTIONS.some((e) => e.engine === f.engine && e.rule === f.rule && f.selector.includes(e.selector)));
 
-/** Violations of both engines on the page as it is now. */
+/** Violations of the three engines on the page as it is now. */
 export async function runEngines(page: Page): Promise<EngineFinding[]> {
   await loadEngines(page);
   const findings = await page.evaluate(
-    async ({ tags, policy }) => {
+    async ({ tags, policy, standard }) => {
       const w = window as unknown as EngineWindow;
       const axe = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
       const ace = await new w.ace.Checker().check(document, [policy]);
+      await new Promise<void>((done, fail) => w.HTMLCS.process(standard, document, done, () => fail(new Error(`HTML_CodeSniffer could not run ${standard}`))));
+      // Where an element is, as a path of tags with their id or first class.
+      const path = (el: Element | Document): string => {
+        const parts: string[] = [];
+        for (let node: Element | null = el instanceof Element ? el : null; node && node !== document.documentElement; node = node.parentElement) {
+          parts.unshift(`${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : node.classList[0] ? `.${node.classList[0]}` : ''}`);
+        }
+        return parts.join(' > ') || 'html';
+      };
       return [
         ...axe.violations.flatMap((v) => v.nodes.map((n) => ({ engine: 'axe' as const, rule: v.id, selector: n.target.join(' '), message: v.help }))),
         ...ace.results
           .filter((r) => r.value[0] === 'VIOLATION' && r.value[1] === 'FAIL')
           .map((r) => ({ engine: 'ace' as const, rule: r.ruleId, selector: r.path.dom, message: r.message })),
+        ...w.HTMLCS.getMessages()
+          .filter((m) => m.type === 1)
+          .map((m) => ({ engine: 'htmlcs' as const, rule: m.code, selector: path(m.element), message: m.msg })),
       ];
     },
-    { tags: AXE_TAGS, policy: ACE_POLICY },
+    { tags: AXE_TAGS, policy: ACE_POLICY, standard: HTMLCS_STANDARD },
   );
   return withoutExceptions(findings);
 }
@@ -88,7 +109,7 @@ export async function runColourRules(page: Page): Promise<EngineFinding[]> {
   return withoutExceptions(findings);
 }
 
-/** Opens what is folded, so both engines check it: every `<details>`, and the phone header's panels. */
+/** Opens what is folded, so the engines check it: every `<details>`, and the phone header's panels. */
 export function openEverything(): void {
   for (const details of document.querySelectorAll('details')) details.open = true;
   for (const button of document.querySelectorAll<HTMLButtonElement>('.header-controls button[aria-controls]')) {
