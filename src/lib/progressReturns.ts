@@ -263,8 +263,21 @@ export function changedPart(before: string, after: string, context = 20): [strin
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  const from = Math.max(0, start - context);
-  const part = (text: string) => `${from > 0 ? '…' : ''}${text.slice(from, Math.min(text.length, text.length - end + context))}${end > context ? '…' : ''}`;
+  // Whole words either side: from the first word that starts within `context` before the change.
+  let from = Math.max(0, start - context);
+  if (from > 0) {
+    const space = before.indexOf(' ', from);
+    from = space >= 0 && space < start ? space + 1 : from;
+  }
+  const part = (text: string) => {
+    const changeEnd = text.length - end;
+    let to = Math.min(text.length, changeEnd + context);
+    if (to < text.length) {
+      const space = text.lastIndexOf(' ', to);
+      to = space > changeEnd ? space : to;
+    }
+    return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+  };
   return [part(before), part(after)];
 }
 
