@@ -124,7 +124,8 @@ function returnSheet(workbook: ExcelJS.Workbook, options: TemplateOptions): Exce
       latest_status: latest ? statusLabel(latest.status) : '',
       latest_as_at: latest ? new Date(`${latest.asAt}T00:00:00Z`) : '',
     };
-    const row = sheet.addRow(RETURN_COLUMNS.map((c) => values[c.key] ?? ''));
+    // The cells to fill in are left empty (no value at all, not an empty text).
+    const row = sheet.addRow(RETURN_COLUMNS.map((c) => values[c.key] || null));
     row.height = rowHeight(RETURN_COLUMNS.map((c) => String(values[c.key] ?? '')), widths);
     RETURN_COLUMNS.forEach((column, i) => {
       const cell = row.getCell(i + 1);
