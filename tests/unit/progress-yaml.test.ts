@@ -1,7 +1,7 @@
 /** Appending updates to an action file keeps every byte already there. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { appendProgress, correctProgress, rewriteUnchanged } from '../../src/lib/progressYaml.ts';
 import { EDITIONS_DIR, editionSlugs, readCollection } from '../helpers/content.ts';
@@ -20,8 +20,15 @@ describe('the yaml document API on the real action files', () => {
   });
 });
 
+/** A real action file as it was before any progress: the published one, its progress (if any) taken off. */
+function withoutProgress(file: string): string {
+  const doc = parseDocument(readFileSync(join(EDITIONS_DIR, file), 'utf8'));
+  doc.delete('progress');
+  return doc.toString({ lineWidth: 0, indentSeq: true, doubleQuotedAsJSON: true });
+}
+
 describe('appendProgress', () => {
-  const original = readFileSync(join(EDITIONS_DIR, '2017-20/actions/p6-a1.yaml'), 'utf8');
+  const original = withoutProgress('2017-20/actions/p6-a1.yaml');
 
   it('adds a progress list after the last field, the file before it untouched, in the README\'s style', () => {
     const once = appendProgress(original, [first]);
@@ -52,7 +59,7 @@ describe('appendProgress', () => {
 });
 
 describe('correctProgress', () => {
-  const original = readFileSync(join(EDITIONS_DIR, '2017-20/actions/p6-a1.yaml'), 'utf8');
+  const original = withoutProgress('2017-20/actions/p6-a1.yaml');
   const recorded = appendProgress(original, [first, second]);
   const corrected = { ...first, note: 'Fixture: £6.50 a week – corrected.' };
 
