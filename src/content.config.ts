@@ -160,6 +160,20 @@ const actions = defineCollection({
           note: z.string().min(1),
           /** Who reported it: a role or organisation. */
           reportedBy: z.string().min(1),
+          /** Earlier wordings replaced by corrections (`npm run progress -- import --corrections`),
+           *  oldest first: the page shows the update as corrected, and what it said before. */
+          corrections: z
+            .array(
+              z.object({
+                /** The day the correction was made. */
+                correctedOn: z.coerce.date(),
+                /** The status, note and reporter as they were before that correction. */
+                status: progressStatus,
+                note: z.string().min(1),
+                reportedBy: z.string().min(1),
+              }),
+            )
+            .default([]),
         }),
       )
       .default([]),

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseReportDate } from '../../src/lib/progress.ts';
-import type { ProgressEntry, ReturnAction } from '../../src/lib/progressReturns.ts';
+import type { ProgressCorrection, ProgressEntry, ReturnAction } from '../../src/lib/progressReturns.ts';
 
 export interface ActionFile extends ReturnAction {
   file: string;
@@ -22,18 +22,53 @@ function isoDate(value: unknown): string {
   return 'iso' in reading ? reading.iso : String(value);
 }
 
-/** Every action of an edition, in plan order, with the updates its file records. */
+export interface LeadFile {
+  /** The file's name, as lead pages and actions' `leads` use it: "principal-manager-ciccl". */
+  id: string;
+  name: string;
+  /** Every spelling of the lead: its name and its aliases. */
+  aliases: string[];
+}
+
+/** The leads of an edition, by name. */
+export function readLeads(contentDir: string, edition: string): LeadFile[] {
+  const dir = join(contentDir, edition, 'leads');
+  return yamlFiles(dir)
+    .map((f) => {
+      const data = readYaml(join(dir, f));
+      const name = String(data['name']);
+      return { id: f.replace(/\.yaml$/, ''), name, aliases: [name, ...((data['aliases'] as string[] | undefined) ?? [])] };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+/** An edition's title and first year, as its edition.yaml gives them. */
+export function readEdition(contentDir: string, edition: string): { title: string; startYear: number } {
+  const data = readYaml(join(contentDir, edition, 'edition.yaml'));
+  return { title: String(data['title']), startYear: Number(data['startYear']) };
+}
+
+const entry = (u: Record<string, unknown>): ProgressEntry => ({
+  status: String(u['status']),
+  asAt: isoDate(u['asAt']),
+  note: String(u['note']),
+  reportedBy: String(u['reportedBy']),
+  ...(Array.isArray(u['corrections'])
+    ? { corrections: (u['corrections'] as Record<string, unknown>[]).map((c): ProgressCorrection => ({ correctedOn: isoDate(c['correctedOn']), status: String(c['status']), note: String(c['note']), reportedBy: String(c['reportedBy']) })) }
+    : {}),
+});
+
+/** Every action of an edition, in plan order, with its leads and the updates its file records. */
 export function readActions(contentDir: string, edition: string): ActionFile[] {
   const editionData = readYaml(join(contentDir, edition, 'edition.yaml'));
+  const leadNames = new Map(readLeads(contentDir, edition).map((l) => [l.id, l.name]));
   const themes = new Map(yamlFiles(join(contentDir, edition, 'themes')).map((f) => [f.replace(/\.yaml$/, ''), readYaml(join(contentDir, edition, 'themes', f))]));
   return yamlFiles(join(contentDir, edition, 'actions'))
     .map((f) => {
       const file = join(contentDir, edition, 'actions', f);
       const data = readYaml(file);
       const theme = themes.get(String(data['theme']));
-      const progress = ((data['progress'] as Record<string, unknown>[] | null) ?? []).map(
-        (u): ProgressEntry => ({ status: String(u['status']), asAt: isoDate(u['asAt']), note: String(u['note']), reportedBy: String(u['reportedBy']) }),
-      );
+      const progress = ((data['progress'] as Record<string, unknown>[] | null) ?? []).map(entry);
       return {
         file,
         edition,
@@ -41,6 +76,7 @@ export function readActions(contentDir: string, edition: string): ActionFile[] {
         statement: `${String(editionData['themeLabel'])} ${String(theme?.['number'] ?? '?')}: ${String(theme?.['text'] ?? '')}`,
         actions: data['actions'] as string[],
         leadText: String(data['leadText']),
+        leads: ((data['leads'] as string[] | undefined) ?? []).map((id) => ({ id, name: leadNames.get(id) ?? id })),
         timescales: (data['timescales'] as string[] | undefined) ?? [],
         progress,
         themeNumber: Number(theme?.['number'] ?? 0),

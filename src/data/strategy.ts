@@ -38,7 +38,17 @@ function progressRecords(updates: CollectionEntry<'actions'>['data']['progress']
   const anchors = progressAnchors(dates);
   // Same date: the one added later comes first.
   return updates
-    .map((u, i) => ({ order: i, update: { status: u.status, asAt: dates[i]!, note: u.note, reportedBy: u.reportedBy, anchor: anchors[i]! } }))
+    .map((u, i) => ({
+      order: i,
+      update: {
+        status: u.status,
+        asAt: dates[i]!,
+        note: u.note,
+        reportedBy: u.reportedBy,
+        anchor: anchors[i]!,
+        corrections: u.corrections.map((c) => ({ ...c, correctedOn: c.correctedOn.toISOString().slice(0, 10) })),
+      },
+    }))
     .sort((a, b) => b.update.asAt.localeCompare(a.update.asAt) || b.order - a.order)
     .map(({ update }) => update);
 }

@@ -10,8 +10,10 @@ export interface FeedEntry {
   /** A permanent IRI: the update's own anchor on its action's page. */
   id: string;
   title: string;
-  /** RFC 3339 date-time. */
+  /** RFC 3339 date-time: the day it was last corrected, or else the date it is as at. */
   updated: string;
+  /** RFC 3339 date-time: the date the update is as at. */
+  published: string;
   /** The page that shows the update. */
   link: string;
   author: string;
@@ -42,10 +44,13 @@ export function progressEntries(actions: readonly ActionRecord[], actionUrl: (ac
     .flatMap((action) =>
       action.progress.map((u) => {
         const link = `${actionUrl(action)}#${u.anchor}`;
+        // A correction keeps the entry's id and moves its `updated`, so feed readers show the entry changed.
+        const corrected = u.corrections.at(-1)?.correctedOn;
         return {
           id: link,
-          title: `${action.code}: ${statusLabel(u.status)}, as at ${longDate(u.asAt)}`,
-          updated: atomDate(u.asAt),
+          title: `${action.code}: ${statusLabel(u.status)}, as at ${longDate(u.asAt)}${corrected ? ` (corrected ${longDate(corrected)})` : ''}`,
+          updated: atomDate(corrected ?? u.asAt),
+          published: atomDate(u.asAt),
           link,
           author: u.reportedBy,
           summary: u.note,
@@ -73,6 +78,7 @@ export function atomFeed(feed: Feed): string {
     <id>${x(e.id)}</id>
     <title>${x(e.title)}</title>
     <updated>${e.updated}</updated>
+    <published>${e.published}</published>
     <link rel="alternate" type="text/html" href="${x(e.link)}"/>
     <author><name>${x(e.author)}</name></author>
     <category term="${x(e.category.term)}" label="${x(e.category.label)}"/>

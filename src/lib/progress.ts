@@ -17,6 +17,19 @@ export const STATUS_LABELS: Record<ProgressStatus, string> = {
   'no-longer-applicable': 'No longer applicable',
 };
 
+/**
+ * When to choose each status, in plain words for the officer filling in a return (the template's
+ * instructions and `npm run progress -- --help`). The strategy itself defines none: these say
+ * what each of the Board's words is for, nothing more.
+ */
+export const STATUS_MEANINGS: Record<ProgressStatus, string> = {
+  'not-started': 'Work on the action has not begun yet.',
+  'in-progress': 'Work has begun and is going on; say in the note what has been done so far.',
+  'at-risk': 'The action may not be done by its timescale, or at all; say why in the note.',
+  complete: 'The action has been done; say in the note what was delivered.',
+  'no-longer-applicable': 'The action no longer applies (for example, the service it depends on has changed); say why in the note.',
+};
+
 export function statusLabel(status: string): string {
   return STATUS_LABELS[status as ProgressStatus] ?? status;
 }
@@ -64,6 +77,19 @@ export function parseReportDate(text: string): DateReading {
     return { error: `"${value}" is not a real date (dates are read day first: 31/03/2018 or 2018-03-31)` };
   }
   return { iso: date.toISOString().slice(0, 10) };
+}
+
+/**
+ * A spreadsheet's date serial number as "2018-03-31": what a date cell holds (days since
+ * 30 December 1899 in Excel's and LibreOffice's default system; since 1 January 1904 in a
+ * workbook set to the 1904 system). Undefined outside 1 January 1990 to 31 December 2099, where a
+ * number in a date column is more likely a slip than a date.
+ */
+export function serialDate(serial: number, date1904 = false): string | undefined {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const date = new Date(epoch + Math.floor(serial) * 86_400_000);
+  const iso = date.toISOString().slice(0, 10);
+  return Number.isFinite(serial) && iso >= '1990-01-01' && iso <= '2099-12-31' ? iso : undefined;
 }
 
 /** Today's date where the officer is, as "2018-03-31". */

@@ -1,25 +1,49 @@
-/** The progress feeds of the built site: valid Atom, empty while no update is published, offered by every page. */
+/**
+ * The progress feeds of the built site: valid Atom, one entry per update the content publishes
+ * (none, or many: computed from the content), offered by every page. The fixture build of
+ * tests/site/progress.test.ts checks feeds with updates in them word for word.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/paths.ts';
-import { DIST, htmlPages, readPage } from '../helpers/dist.ts';
-import { editionSlugs } from '../helpers/content.ts';
+import { DIST, htmlPages, mainText, readPage } from '../helpers/dist.ts';
+import { editionSlugs, readCollection } from '../helpers/content.ts';
 import { readAtom } from '../helpers/atom.ts';
 
-const feeds = [paths.siteProgressFeed(), ...editionSlugs().map(paths.progressFeed)];
+/** Each edition's published updates, as its action files record them. */
+const published = (edition: string) =>
+  readCollection<{ code: string; progress?: { note: string; reportedBy: string }[] }>(edition, 'actions').flatMap((a) => (a.progress ?? []).map((u) => ({ code: a.code, ...u })));
+const feeds = [
+  { feed: paths.siteProgressFeed(), updates: editionSlugs().flatMap(published) },
+  ...editionSlugs().map((edition) => ({ feed: paths.progressFeed(edition), updates: published(edition) })),
+];
 const alternates = (html: string) => [...html.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="([^"]+)" href="([^"]+)">/g)].map((m) => m[2]);
 
-describe.each(feeds)('%s', (feed) => {
+describe.each(feeds)('$feed', ({ feed, updates }) => {
   const xml = readFileSync(join(DIST, feed), 'utf8');
 
-  it('is valid Atom, with no entries while no update is published', () => {
+  it(`is valid Atom, with one entry for each update the content publishes`, () => {
     const parsed = readAtom(xml);
     expect(parsed.problems).toEqual([]);
-    expect(parsed.entries).toEqual([]);
+    expect(parsed.entries).toHaveLength(updates.length);
+    expect(parsed.entries.map((e) => [e.summary, e.author]).sort()).toEqual(updates.map((u) => [u.note, u.reportedBy]).sort());
+    for (const entry of parsed.entries) {
+      const link = new URL(entry.link);
+      expect(readPage(link.pathname)).toContain(` id="${link.hash.slice(1)}"`);
+    }
     expect(new URL(parsed.selfLink).pathname).toBe(feed);
     expect(parsed.id).toBe(parsed.selfLink);
     expect(existsSync(join(DIST, new URL(parsed.alternateLink).pathname, 'index.html'))).toBe(true);
+  });
+});
+
+describe.each(editionSlugs())('the %s action plan', (edition) => {
+  it('summarises the progress published, or says that none is', () => {
+    const text = mainText(readPage(paths.actionPlan(edition)));
+    const reported = new Set(published(edition).map((u) => u.code)).size;
+    if (reported === 0) expect(text).toContain('No progress updates have been published yet.');
+    else expect(text).toMatch(new RegExp(`As at \\d{1,2} \\w+ \\d{4}, progress has been reported on ${reported} of \\d+ actions:`));
   });
 });
 

@@ -27,10 +27,10 @@ describe('progressFeed', () => {
   it('has one entry per update, newest first, each linking to the update on its action page', () => {
     const xml = feedOf([
       action('P6-A1', [
-        { status: 'complete', asAt: '2018-03-31', note: 'Fixture: <b>bold</b> & "quoted"', reportedBy: 'Fixture officer, Fostering & CiCCL', anchor: 'progress-2018-03-31' },
-        { status: 'in-progress', asAt: '2017-12-31', note: 'Fixture: started.', reportedBy: 'Fixture officer', anchor: 'progress-2017-12-31' },
+        { status: 'complete', asAt: '2018-03-31', note: 'Fixture: <b>bold</b> & "quoted"', reportedBy: 'Fixture officer, Fostering & CiCCL', anchor: 'progress-2018-03-31', corrections: [] },
+        { status: 'in-progress', asAt: '2017-12-31', note: 'Fixture: started.', reportedBy: 'Fixture officer', anchor: 'progress-2017-12-31', corrections: [] },
       ]),
-      action('P4-A2', [{ status: 'at-risk', asAt: '2018-01-31', note: 'Fixture: late.', reportedBy: 'Fixture officer', anchor: 'progress-2018-01-31' }]),
+      action('P4-A2', [{ status: 'at-risk', asAt: '2018-01-31', note: 'Fixture: late.', reportedBy: 'Fixture officer', anchor: 'progress-2018-01-31', corrections: [] }]),
     ]);
     const feed = readAtom(xml);
     expect(feed.problems).toEqual([]);
@@ -47,6 +47,24 @@ describe('progressFeed', () => {
       summary: 'Fixture: <b>bold</b> & "quoted"',
     });
     expect(xml).not.toContain('<b>');
+  });
+});
+
+describe('a corrected update in the feed', () => {
+  it('keeps its id, says it was corrected, and is updated on the day of the correction (published on its as-at date)', () => {
+    const xml = feedOf([
+      action('P6-A1', [
+        { status: 'complete', asAt: '2018-03-31', note: 'Fixture: £6.50 – “corrected”.', reportedBy: 'Fixture officer', anchor: 'progress-2018-03-31', corrections: [{ correctedOn: '2018-04-20', status: 'in-progress', note: 'Fixture: £5.50.', reportedBy: 'Fixture officer' }] },
+      ]),
+    ]);
+    const feed = readAtom(xml);
+    expect(feed.problems).toEqual([]);
+    expect(feed.updated).toBe('2018-04-20T00:00:00Z');
+    expect(feed.entries.map((e) => [e.id, e.title, e.updated, e.summary])).toEqual([
+      ['https://example.org/2017-20/actions/p6-a1/#progress-2018-03-31', 'P6-A1: Complete, as at 31 March 2018 (corrected 20 April 2018)', '2018-04-20T00:00:00Z', 'Fixture: £6.50 – “corrected”.'],
+    ]);
+    expect(xml).toContain('<published>2018-03-31T00:00:00Z</published>');
+    expect(xml).not.toContain('£5.50');
   });
 });
 

@@ -1,9 +1,9 @@
 /** Appending updates to an action file keeps every byte already there. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { appendProgress, rewriteUnchanged } from '../../src/lib/progressYaml.ts';
+import { appendProgress, correctProgress, rewriteUnchanged } from '../../src/lib/progressYaml.ts';
 import { EDITIONS_DIR, editionSlugs, readCollection } from '../helpers/content.ts';
 
 const files = editionSlugs().flatMap((edition) => readCollection(edition, 'actions').map((a) => join(EDITIONS_DIR, edition, 'actions', `${a.id}.yaml`)));
@@ -20,8 +20,15 @@ describe('the yaml document API on the real action files', () => {
   });
 });
 
+/** A real action file as it was before any progress: the published one, its progress (if any) taken off. */
+function withoutProgress(file: string): string {
+  const doc = parseDocument(readFileSync(join(EDITIONS_DIR, file), 'utf8'));
+  doc.delete('progress');
+  return doc.toString({ lineWidth: 0, indentSeq: true, doubleQuotedAsJSON: true });
+}
+
 describe('appendProgress', () => {
-  const original = readFileSync(join(EDITIONS_DIR, '2017-20/actions/p6-a1.yaml'), 'utf8');
+  const original = withoutProgress('2017-20/actions/p6-a1.yaml');
 
   it('adds a progress list after the last field, the file before it untouched, in the README\'s style', () => {
     const once = appendProgress(original, [first]);
@@ -48,5 +55,39 @@ describe('appendProgress', () => {
   it('refuses a file it cannot append to safely', () => {
     expect(() => appendProgress('code: [unclosed\n', [second], 'p1-a1.yaml')).toThrow(/p1-a1\.yaml is not valid YAML/);
     expect(() => appendProgress('progress: "none"\n', [second], 'p1-a1.yaml')).toThrow(/"progress" is not a list/);
+  });
+});
+
+describe('correctProgress', () => {
+  const original = withoutProgress('2017-20/actions/p6-a1.yaml');
+  const recorded = appendProgress(original, [first, second]);
+  const corrected = { ...first, note: 'Fixture: £6.50 a week – corrected.' };
+
+  it('replaces the words of one update in place, keeping its date and place, and records what it said and when it was corrected', () => {
+    const result = correctProgress(recorded, { index: 0, update: corrected, correctedOn: '2018-04-20' });
+    expect(parse(result).progress).toEqual([
+      { ...corrected, corrections: [{ correctedOn: '2018-04-20', status: first.status, note: first.note, reportedBy: first.reportedBy }] },
+      second,
+    ]);
+    // Everything before the corrected update, and the update after it, byte for byte.
+    expect(result.startsWith(original)).toBe(true);
+    expect(result.endsWith(recorded.slice(recorded.indexOf('  - status: "complete"')))).toBe(true);
+    expect(result).toContain('    corrections:\n      - correctedOn: 2018-04-20\n        status: "in-progress"\n');
+  });
+
+  it('a second correction adds to the history, oldest first', () => {
+    const once = correctProgress(recorded, { index: 0, update: corrected, correctedOn: '2018-04-20' });
+    const twice = correctProgress(once, { index: 0, update: { ...corrected, status: 'complete' }, correctedOn: '2018-05-01' });
+    const update = parse(twice).progress[0];
+    expect(update.status).toBe('complete');
+    expect(update.corrections.map((c: { correctedOn: string; note: string }) => [c.correctedOn, c.note])).toEqual([
+      ['2018-04-20', first.note],
+      ['2018-05-01', corrected.note],
+    ]);
+  });
+
+  it('refuses an update that is not there', () => {
+    expect(() => correctProgress(recorded, { index: 5, update: corrected, correctedOn: '2018-04-20' }, 'p6-a1.yaml')).toThrow(/p6-a1\.yaml: there is no update 6/);
+    expect(() => correctProgress(original, { index: 0, update: corrected, correctedOn: '2018-04-20' }, 'p6-a1.yaml')).toThrow(/"progress" is not a list/);
   });
 });

@@ -1,6 +1,6 @@
 /** How an officer may write a status and a date, and the anchors updates are published under. */
 import { describe, expect, it } from 'vitest';
-import { parseReportDate, parseStatus, progressAnchors, PROGRESS_STATUSES, STATUS_LABELS } from '../../src/lib/progress.ts';
+import { parseReportDate, parseStatus, progressAnchors, PROGRESS_STATUSES, serialDate, STATUS_LABELS, STATUS_MEANINGS } from '../../src/lib/progress.ts';
 
 describe.each([
   ['in-progress', 'in-progress'],
@@ -18,8 +18,24 @@ describe.each([
 });
 
 describe('every status', () => {
-  it('is read back from its own words', () => {
-    for (const status of PROGRESS_STATUSES) expect(parseStatus(STATUS_LABELS[status])).toBe(status);
+  it('is read back from its own words, and has a meaning for the template\'s instructions', () => {
+    for (const status of PROGRESS_STATUSES) {
+      expect(parseStatus(STATUS_LABELS[status])).toBe(status);
+      expect(STATUS_MEANINGS[status]).toMatch(/^[A-Z].{20,}\.$/);
+    }
+  });
+});
+
+describe('serialDate: a date cell\'s number as its date', () => {
+  it.each([
+    [43190, false, '2018-03-31'],
+    [43190.75, false, '2018-03-31'],
+    [41728, true, '2018-03-31'],
+    [32874, false, '1990-01-01'],
+    [100, false, undefined],
+    [80000, false, undefined],
+  ])('%d (1904 system: %s) is %s', (serial, date1904, iso) => {
+    expect(serialDate(serial, date1904)).toBe(iso);
   });
 });
 
