@@ -25,6 +25,6 @@ export function printedAddress(pathname: string, siteUrl: string | undefined): s
  */
 export function addressToPrint(words: string, href: string): string | undefined {
   if (!/^https?:\/\//.test(href)) return undefined;
-  const bare = (address: string) => address.trim().replace(/^https?:\/\//, '').replace(/\/$/, '').toLowerCase();
+  const bare = (address: string) => address.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/$/, '');
   return bare(words) === bare(href) ? undefined : href;
 }
