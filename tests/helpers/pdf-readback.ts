@@ -65,6 +65,8 @@ export interface PdfReadBack {
   links: LinkAnnotation[];
   /** Marked-content ids shown on a page that no structure element of that page holds. */
   orphanMcids: string[];
+  /** Tagged content begun inside an artifact, or an artifact begun inside tagged content (ISO 14289-1 7.1). */
+  misnested: { page: number; what: string }[];
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -99,6 +101,7 @@ export async function readBack(file: string): Promise<PdfReadBack> {
   const elements: TaggedElement[] = [];
   const links: LinkAnnotation[] = [];
   const orphanMcids: string[] = [];
+  const misnested: PdfReadBack['misnested'] = [];
   try {
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
@@ -143,13 +146,12 @@ export async function readBack(file: string): Promise<PdfReadBack> {
             fontSize = Number(args![1]);
             break;
           case OPS.beginMarkedContent:
-            marked.push(args?.[0] === 'Artifact' ? { kind: 'artifact', type: '' } : { kind: 'none' });
-            break;
           case OPS.beginMarkedContentProps: {
-            const [tag, mcid] = args as [string, number | null];
-            if (tag === 'Artifact') marked.push({ kind: 'artifact', type: '' });
-            else if (Number.isInteger(mcid)) marked.push({ kind: 'mcid', id: `p${pageObjId}_mc${mcid}` });
-            else marked.push({ kind: 'none' });
+            const [tag, mcid] = (args ?? []) as [string, number | null | undefined];
+            const next: TextRun['marked'] = tag === 'Artifact' ? { kind: 'artifact', type: '' } : Number.isInteger(mcid) ? { kind: 'mcid', id: `p${pageObjId}_mc${mcid}` } : { kind: 'none' };
+            const inside = [...marked].reverse().find((m) => m.kind !== 'none');
+            if (next.kind !== 'none' && inside && inside.kind !== next.kind) misnested.push({ page: n, what: `${next.kind} inside ${inside.kind}` });
+            marked.push(next);
             break;
           }
           case OPS.endMarkedContent:
@@ -211,7 +213,7 @@ export async function readBack(file: string): Promise<PdfReadBack> {
       }
       page.cleanup();
     }
-    return { pages: doc.numPages, runs, paintings, elements, links, orphanMcids };
+    return { pages: doc.numPages, runs, paintings, elements, links, orphanMcids, misnested };
   } finally {
     await task.destroy();
   }
@@ -236,6 +238,7 @@ export interface TaggingSummary {
   untaggedRuns: TextRun[];
   untaggedPaintings: Painting[];
   orphanMcids: string[];
+  misnested: PdfReadBack['misnested'];
   links: number;
   described: number;
   inLinkElement: number;
@@ -278,6 +281,7 @@ export function summarize(read: PdfReadBack, expected: Expected): TaggingSummary
     untaggedRuns: read.runs.filter((r) => r.marked.kind === 'none'),
     untaggedPaintings: read.paintings.filter((p) => p.marked.kind === 'none'),
     orphanMcids: read.orphanMcids,
+    misnested: read.misnested,
     links: read.links.length,
     described: read.links.filter((l) => l.contents.trim()).length,
     inLinkElement: read.links.filter((l) => l.parent?.role === 'Link').length,

@@ -6,6 +6,7 @@
  * the test output. Each PDF is read once a run; what is expected comes from the page it was
  * printed from and from the content.
  */
+import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,14 +47,22 @@ describe.each(pdfs.map((p) => [p.name, p] as const))('%s read back by PDF.js', (
     const repeated = s.repeatedHeaders.reduce((sum, h) => sum + Math.max(0, h.inPdf - h.onPage), 0);
     console.log(
       `${pdf.name}: ${s.pages} pages, ${(statSync(join(DIST, pdf.slug, pdf.name)).size / 1024).toFixed(0)} KB; text runs ${s.textRuns}: ${s.taggedRuns} tagged, ${s.artifactRuns} artifacts, ${s.untaggedRuns.length} untagged; ` +
-        `paintings untagged ${s.untaggedPaintings.length}; MCIDs outside the tree ${s.orphanMcids.length}; links ${s.links}: ${s.described} with /Contents, ${s.inLinkElement} by OBJR in a Link; ` +
+        `paintings untagged ${s.untaggedPaintings.length}; MCIDs outside the tree ${s.orphanMcids.length}; misnested ${s.misnested.length}; links ${s.links}: ${s.described} with /Contents, ${s.inLinkElement} by OBJR in a Link; ` +
         `column headers tagged again ${repeated}; action values with label and id as headers ${s.values - s.valuesWithoutBothHeaders.length}/${s.values}; smallest text ${s.smallestText} pt`,
     );
     expect(s.taggedRuns).toBeGreaterThan(1000);
     expect(s.untaggedRuns.slice(0, 5).map((r) => `page ${r.page}: ${r.text}`)).toEqual([]);
     expect(s.untaggedPaintings.slice(0, 5)).toEqual([]);
     expect(s.orphanMcids.slice(0, 5)).toEqual([]);
+    expect(s.misnested.slice(0, 5)).toEqual([]);
   }, 180_000);
+
+  it('embeds every font it uses, each with a map to Unicode (poppler’s pdffonts)', () => {
+    const fonts = execFileSync('pdffonts', [join(DIST, pdf.slug, pdf.name)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    // Columns: name, type, encoding, then emb, sub and uni as yes or no.
+    for (const font of fonts) expect(font, font).toMatch(/\s+yes\s+(yes|no)\s+yes\s+\d+\s+\d+$/);
+  });
 
   it('prints each page number as an artifact, not as content', async () => {
     expect((await summaryOf(pdf)).pageNumbersNotArtifacts).toEqual([]);
