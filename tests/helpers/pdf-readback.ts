@@ -94,7 +94,7 @@ function glyphText(glyphs: unknown): string {
 }
 
 export async function readBack(file: string): Promise<PdfReadBack> {
-  const task = getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: VerbosityLevel.ERRORS, isEvalSupported: false });
+  const task = getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: VerbosityLevel.ERRORS });
   const doc = await task.promise;
   const runs: TextRun[] = [];
   const paintings: Painting[] = [];
@@ -140,7 +140,7 @@ export async function readBack(file: string): Promise<PdfReadBack> {
             tm = [1, 0, 0, 1, 0, 0];
             break;
           case OPS.setTextMatrix:
-            tm = [...(args![0] as ArrayLike<number>)].slice(0, 6) as Matrix;
+            tm = Array.from(args![0] as ArrayLike<number>).slice(0, 6) as Matrix;
             break;
           case OPS.setFont:
             fontSize = Number(args![1]);
