@@ -25,22 +25,37 @@ const jobs = printedEditions(dist).flatMap((edition) => [
   { page: inDist(formatPaths.largePrint(edition)), file: inDist(formatPaths.largePrintPdf(edition)) },
 ]);
 
+const MM = 72 / 25.4;
+/** The page margins; the footer template draws the page numbers in the bottom one. */
+const margins = { top: 18, bottom: 20, left: 15, right: 15 };
+
+/** The page numbers at the foot of each page: 18 point in large print, like its text. */
+const footerTemplate = (largePrint: boolean) =>
+  `<div style="font-size:${largePrint ? 18 : 9}pt;width:100%;text-align:center;font-family:sans-serif">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+
 /** One print edition as a PDF/UA PDF, on a page of its own (closed whatever happens). */
 async function printPdf(browser: Browser, address: string, file: string): Promise<Uint8Array> {
+  const largePrint = file.endsWith('-large-print.pdf');
   const page = await browser.newPage();
   try {
     await page.goto(address, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     // The PDF's title is the strategy's own, not the web page's. Each figure Chromium tags is
     // given the text alternative the page gives it (its name, or the words it holds), in order.
-    const { title, figures } = await page.evaluate((suffix) => {
+    // Each link Chromium tags, with its accessible name for the PDF's /Contents, in order.
+    const { title, figures, links } = await page.evaluate((suffix) => {
       document.title = `${document.querySelector('h1')?.textContent?.trim() ?? document.title}${suffix}`;
       const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
       const tagged = [...document.querySelectorAll<HTMLElement>('figure, img:not([alt=""]), [role="img"], [role="figure"]')].filter(
         (el) => el.checkVisibility() && !el.closest('[aria-hidden="true"]'),
       );
-      return { title: document.title, figures: tagged.map((el) => squash(el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.innerText)) };
-    }, file.endsWith('-large-print.pdf') ? ' (large print)' : '');
+      const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => a.checkVisibility() && !a.closest('[aria-hidden="true"]'));
+      return {
+        title: document.title,
+        figures: tagged.map((el) => squash(el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? el.innerText)),
+        links: links.map((a) => ({ name: squash(a.getAttribute('aria-label') ?? a.innerText), href: a.href })),
+      };
+    }, largePrint ? ' (large print)' : '');
     const printed = await page.pdf({
       format: 'A4',
       printBackground: true,
@@ -48,10 +63,18 @@ async function printPdf(browser: Browser, address: string, file: string): Promis
       outline: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: '<div style="font-size:9pt;width:100%;text-align:center;font-family:sans-serif">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
-      margin: { top: '18mm', bottom: '20mm', left: '15mm', right: '15mm' },
+      footerTemplate: footerTemplate(largePrint),
+      margin: { top: `${margins.top}mm`, bottom: `${margins.bottom}mm`, left: `${margins.left}mm`, right: `${margins.right}mm` },
     });
-    return await makePdfUa(printed, { title, language: await page.evaluate(() => document.documentElement.lang), figureAlternatives: figures });
+    return await makePdfUa(printed, {
+      title,
+      language: await page.evaluate(() => document.documentElement.lang),
+      figureAlternatives: figures,
+      links,
+      margins: { top: margins.top * MM, bottom: margins.bottom * MM },
+      printedFrom: new URL(address).origin,
+      siteUrl: process.env['SITE_URL'],
+    });
   } finally {
     await page.close().catch(() => undefined);
   }

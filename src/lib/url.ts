@@ -17,3 +17,14 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
 export function printedAddress(pathname: string, siteUrl: string | undefined): string {
   return siteUrl ? new URL(pathname, siteUrl).href : pathname;
 }
+
+/**
+ * The address to print after a link to another site, so that a reader on paper or in a PDF can
+ * follow it: none when the link's words already are its address (with or without the scheme
+ * and a final slash), or when it is not a web address.
+ */
+export function addressToPrint(words: string, href: string): string | undefined {
+  if (!/^https?:\/\//.test(href)) return undefined;
+  const bare = (address: string) => address.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return bare(words) === bare(href) ? undefined : href;
+}

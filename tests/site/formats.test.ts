@@ -187,8 +187,8 @@ describe.each(allPdfs.map((p) => [p.file.replace(`${DIST}/`, ''), p] as const))(
     expect(String(catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle')))).toBe('true');
     expect(text(catalog, 'Lang')).toBe('en-GB');
     expect(String(catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked')))).toBe('true');
-    // Annotations (links) follow the structure's order.
-    for (const p of doc.getPages()) if (p.node.get(PDFName.of('Annots'))) expect(String(p.node.get(PDFName.of('Tabs')))).toBe('/S');
+    // Annotations (links) follow the structure's order, on every page.
+    doc.getPages().forEach((p, i) => expect(String(p.node.get(PDFName.of('Tabs'))), `page ${i + 1}`).toBe('/S'));
   });
 
   it('uses only structure types that are standard in PDF 1.7 or role-mapped to one, and poppler reads the tree without complaint', async () => {
@@ -257,7 +257,9 @@ describe.each(allPdfs.map((p) => [p.file.replace(`${DIST}/`, ''), p] as const))(
     expect(pagesEndingWithHeading(pageLines(file), printHeadings(readPage(page)))).toEqual([]);
   });
 
-  it('sets the action plan’s captions across the page, not in a narrow column, each on one page', () => {
+  const largePrint = file.endsWith('-large-print.pdf');
+  // Large print sets each action as its own small table under its statement's heading (no captions).
+  it.skipIf(largePrint)('sets the action plan’s captions across the page, not in a narrow column, each on one page', () => {
     const html = readPage(page);
     const plan = html.slice(html.indexOf('id="action-plan"'), html.indexOf('</section>', html.indexOf('id="action-plan"')));
     // The plan's own caption, and each statement's table's.
@@ -271,6 +273,22 @@ describe.each(allPdfs.map((p) => [p.file.replace(`${DIST}/`, ''), p] as const))(
       const most = Math.max(2, Math.ceil(caption.split(/\s+/).length / 5));
       const found = lines.some((page) => page.some((_, i) => bare(page.slice(i, i + most).join('')).includes(bare(caption))));
       expect(found, caption).toBe(true);
+    }
+  });
+
+  it.runIf(largePrint)('prints each action of the large print plan as its id, then each label in order, never a label at the foot of a page away from its value', () => {
+    const columns = readEdition(edition.slug)['columns'] as Record<string, string | undefined>;
+    const labels = ['source', 'aim', 'action', 'outcome', 'timescale', 'lead'].map((key) => columns[key]).filter((label): label is string => Boolean(label));
+    const lines = pageLines(file).flatMap((page, p) => page.map((text, i) => ({ text, page: p + 1, last: i === page.length - 1 })));
+    for (const action of edition.actions) {
+      let at = lines.findIndex((line, i) => line.text === action.code && lines[i - 1]?.text === 'Action id');
+      expect(at, action.code).toBeGreaterThan(0);
+      expect(lines[at - 1]!.last, `${action.code}: “Action id” ends page ${lines[at - 1]!.page}`).toBe(false);
+      for (const label of labels) {
+        at = lines.findIndex((line, i) => i > at && line.text === label);
+        expect(at, `${action.code}: ${label}`).toBeGreaterThan(0);
+        expect(lines[at]!.last, `${action.code}: “${label}” ends page ${lines[at]!.page}`).toBe(false);
+      }
     }
   });
 });

@@ -5,7 +5,7 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ROLE_MAP, STANDARD_STRUCTURE_TYPES, pdfDateToIso, standardType, xmpMetadata } from '../../src/lib/pdfUa.ts';
 import { documentSource, tablePerGroup } from '../../src/lib/documentSource.ts';
-import { printedAddress } from '../../src/lib/url.ts';
+import { addressToPrint, printedAddress } from '../../src/lib/url.ts';
 import { makePdfUa, structureElements, textOf } from '../../scripts/lib/pdf-ua.ts';
 import { xmpOf } from '../helpers/pdf.ts';
 import { retryOnce } from '../../scripts/lib/retry.ts';
@@ -56,9 +56,11 @@ async function taggedPdf(types: string[]): Promise<Uint8Array> {
   return doc.save();
 }
 
+const noLinks = { links: [], margins: { top: 51, bottom: 57 }, printedFrom: 'http://127.0.0.1:1' };
+
 describe('makePdfUa', () => {
   it('adds the metadata, display title, language, marking, role map and figure text, and declares PDF 1.7', async () => {
-    const bytes = await makePdfUa(await taggedPdf(['H1', 'Strong', 'Figure']), { title: 'A strategy', language: 'en-GB', figureAlternatives: ['“Words” A young person'] });
+    const bytes = await makePdfUa(await taggedPdf(['H1', 'Strong', 'Figure']), { ...noLinks, title: 'A strategy', language: 'en-GB', figureAlternatives: ['“Words” A young person'] });
     expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('%PDF-1.7');
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     expect(doc.getTitle()).toBe('A strategy');
@@ -74,8 +76,8 @@ describe('makePdfUa', () => {
   });
 
   it('refuses a structure type it cannot map, and figures without a text alternative each', async () => {
-    await expect(makePdfUa(await taggedPdf(['Marquee']), { title: 't', language: 'en-GB', figureAlternatives: [] })).rejects.toThrow(/Marquee/);
-    await expect(makePdfUa(await taggedPdf(['Figure', 'Figure']), { title: 't', language: 'en-GB', figureAlternatives: ['one'] })).rejects.toThrow(/2 Figure elements/);
+    await expect(makePdfUa(await taggedPdf(['Marquee']), { ...noLinks, title: 't', language: 'en-GB', figureAlternatives: [] })).rejects.toThrow(/Marquee/);
+    await expect(makePdfUa(await taggedPdf(['Figure', 'Figure']), { ...noLinks, title: 't', language: 'en-GB', figureAlternatives: ['one'] })).rejects.toThrow(/2 Figure elements/);
   });
 });
 
@@ -152,5 +154,17 @@ describe('printedAddress', () => {
     expect(printedAddress('/2017-20/print/', 'https://strategy.example.gov.uk')).toBe('https://strategy.example.gov.uk/2017-20/print/');
     expect(printedAddress('/strategy/2017-20/print/', undefined)).toBe('/strategy/2017-20/print/');
     expect(printedAddress('/2017-20/print/', '')).toBe('/2017-20/print/');
+  });
+});
+
+describe('addressToPrint', () => {
+  it('prints the address of a link to another site whose words are not its address', () => {
+    expect(addressToPrint('the Children in Care Council', 'http://haltoncicc.co.uk/')).toBe('http://haltoncicc.co.uk/');
+  });
+  it('prints nothing when the words are the address, with or without scheme and final slash, or for a site link', () => {
+    expect(addressToPrint('http://haltoncicc.co.uk/', 'http://haltoncicc.co.uk/')).toBeUndefined();
+    expect(addressToPrint(' haltoncicc.co.uk ', 'http://haltoncicc.co.uk/')).toBeUndefined();
+    expect(addressToPrint('HTTPS://Example.org', 'https://example.org/')).toBeUndefined();
+    expect(addressToPrint('Leads', '/2017-20/leads/')).toBeUndefined();
   });
 });
