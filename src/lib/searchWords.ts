@@ -189,6 +189,8 @@ export interface Wording {
   from: boolean;
   /** Searched for when a query holds another wording of the group: false for a wording the site never uses. */
   search: boolean;
+  /** Whether the site's text holds it (a query holding a wording it does not is searched only as the group's other wordings). */
+  used: boolean;
 }
 /** Groups of wordings that mean the same or nearly. */
 export type Dictionary = Wording[][];
@@ -206,7 +208,7 @@ export function buildDictionary(
   used: (word: string) => boolean = () => true,
 ): Dictionary {
   const wordings = (terms: readonly string[], from: boolean, search: boolean): Wording[] =>
-    terms.map(words).filter((w) => w.length > 0).map((w) => ({ words: w, from, search: search && w.every(used) }));
+    terms.map(words).filter((w) => w.length > 0).map((w) => ({ words: w, from, search: search && w.every(used), used: w.every(used) }));
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
     ...glossary.filter((g) => g.basis !== 'uncertain' && g.expansion).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion ?? ''], true, true))),
@@ -221,6 +223,8 @@ export interface Alternative {
   words: string[];
   /** The wording replaced and what replaced it; absent for the query as typed. */
   replaced?: { from: string; to: string };
+  /** The query as typed holds a wording the site never uses ("uni"): not searched, as Pagefind would answer it with words it merely begins ("universal"). */
+  unused?: boolean;
 }
 
 /**
@@ -230,12 +234,14 @@ export interface Alternative {
  * every word it begins.
  */
 export function alternatives(query: readonly string[], dictionary: Dictionary, limit = 6): Alternative[] {
-  const found: Alternative[] = [{ words: [...query] }];
+  const typed: Alternative = { words: [...query] };
+  const found: Alternative[] = [typed];
   for (const group of dictionary) {
-    for (const { words: wording, from } of group) {
+    for (const { words: wording, from, used } of group) {
       if (!from) continue;
       for (let start = 0; start + wording.length <= query.length; start++) {
         if (!wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) continue;
+        if (!used) typed.unused = true;
         for (const { words: other, search } of group) {
           if (other === wording || !search || other.join(' ').length <= 2) continue;
           const next = [...query.slice(0, start), ...other, ...query.slice(start + wording.length)];

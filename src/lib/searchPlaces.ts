@@ -1,0 +1,138 @@
+/**
+ * Where a result holds the words searched: whether they stand together in one part of the page
+ * (one section between its anchors, and within a few lines of each other) or lie scattered over
+ * unrelated items of a long page, and which anchor and which words to show. Pure: the search page
+ * gives it what Pagefind returns for a result (its text, the positions of the words matched, its
+ * anchors); src/lib/forgivingSearch.ts ranks and falls back by it.
+ */
+import { STOP_WORDS, related, words } from './searchWords.ts';
+
+/** What Pagefind gives for one result of one search. */
+export interface Places {
+  /** The words of the search that found it. */
+  words: readonly string[];
+  /** The page's indexed text; `locations` index into it split on whitespace. */
+  content: string;
+  /** Where words of the search were matched. */
+  locations: readonly number[];
+  /** Every element with an id, and where it starts in the text. */
+  anchors: readonly { id: string; location: number }[];
+}
+
+/** The part of a page that holds the words. */
+export interface Span {
+  /** Whether every word searched (but the common ones) is in it. */
+  together: boolean;
+  /** First and last position of the words in it. */
+  from: number;
+  to: number;
+  /** The id of the element it begins after, or null for the top of the page. */
+  anchor: string | null;
+  /** The positions of the words in it, for highlighting. */
+  hits: number[];
+}
+
+/**
+ * How far apart, in words, the words of a search may be and still be together: an action's aim
+ * and action, a paragraph's sentence or two, one item of a list.
+ */
+export const WINDOW = 40;
+
+/** The words a result must hold together: the distinct words searched but the common ones. */
+export function requiredWords(searched: readonly string[]): string[] {
+  const content = [...new Set(searched.filter((w) => !STOP_WORDS.has(w)))];
+  return content.length ? content : [...new Set(searched)];
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Which required word a matched word stands for: a form of it, or else the one it shares most letters with at the start (Pagefind's own stems). */
+function termOf(token: string, required: readonly string[]): number {
+  const ws = words(token);
+  const exact = required.findIndex((r) => ws.some((w) => related(r, w)));
+  if (exact >= 0) return exact;
+  let best = -1;
+  let length = 2;
+  required.forEach((r, i) => {
+    for (const w of ws) {
+      const n = commonPrefix(r, w);
+      if (n > length) [best, length] = [i, n];
+    }
+  });
+  return best;
+}
+
+/**
+ * The smallest part of the page that holds every required word within one section, or, when no
+ * part does within WINDOW words, the first matched word's place (not together). A search for one
+ * word is always together.
+ */
+export function findSpan(places: Places, window = WINDOW): Span | null {
+  const required = requiredWords(places.words);
+  const tokens = places.content.split(/\s+/);
+  const anchors = [...places.anchors].sort((a, b) => a.location - b.location);
+  const sectionOf = (location: number) => anchors.filter((a) => a.location <= location).length;
+  const hits = [...new Set(places.locations)]
+    .sort((a, b) => a - b)
+    .map((location) => ({ location, term: termOf(tokens[location] ?? '', required), section: sectionOf(location) }))
+    .filter((h) => h.term >= 0);
+  if (hits.length === 0) return null;
+  const anchorBefore = (location: number) => anchors.filter((a) => a.location <= location).at(-1)?.id ?? null;
+  const span = (from: number, to: number, together: boolean): Span => ({
+    together,
+    from: hits[from]!.location,
+    to: hits[to]!.location,
+    anchor: anchorBefore(hits[from]!.location),
+    hits: hits.slice(from, to + 1).map((h) => h.location),
+  });
+  if (required.length <= 1) return span(0, 0, true);
+  // The smallest window holding every term, within one section.
+  let best: [number, number] | null = null;
+  const counts = new Map<number, number>();
+  let left = 0;
+  for (let right = 0; right < hits.length; right++) {
+    const r = hits[right]!;
+    // A window never crosses from one section into another.
+    while (left < right && hits[left]!.section !== r.section) {
+      const t = hits[left]!.term;
+      counts.set(t, (counts.get(t) ?? 1) - 1);
+      left++;
+    }
+    counts.set(r.term, (counts.get(r.term) ?? 0) + 1);
+    const covered = () => required.every((_, i) => (counts.get(i) ?? 0) > 0);
+    while (covered()) {
+      if (!best || hits[right]!.location - hits[left]!.location < hits[best[1]]!.location - hits[best[0]]!.location) best = [left, right];
+      const t = hits[left]!.term;
+      counts.set(t, (counts.get(t) ?? 1) - 1);
+      left++;
+    }
+  }
+  if (best && hits[best[1]]!.location - hits[best[0]]!.location <= window) return span(best[0], best[1], true);
+  return span(0, 0, false);
+}
+
+/** An excerpt of the span: a few words either side, each word of the search marked. */
+export function spanExcerpt(content: string, span: Span, before = 8, length = 32): { text: string; mark: boolean }[] {
+  const tokens = content.split(/\s+/);
+  const start = Math.max(0, span.from - before);
+  const end = Math.min(tokens.length, Math.max(span.to + 1 + before, start + length));
+  const marked = new Set(span.hits);
+  const parts: { text: string; mark: boolean }[] = [];
+  const text = (t: string) => {
+    const last = parts.at(-1);
+    if (last && !last.mark) last.text += t;
+    else parts.push({ text: t, mark: false });
+  };
+  if (start > 0) text('… ');
+  for (let i = start; i < end; i++) {
+    if (i > start) text(' ');
+    if (marked.has(i)) parts.push({ text: tokens[i] ?? '', mark: true });
+    else text(tokens[i] ?? '');
+  }
+  if (end < tokens.length) text(' …');
+  return parts;
+}
