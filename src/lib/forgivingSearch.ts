@@ -38,8 +38,8 @@ export interface Engine {
   vocabulary(): Promise<Vocabulary | null>;
   /** Whether a word the site lacks is a real English word (not a misspelling); null when that cannot be told. */
   realWord(word: string): Promise<boolean | null>;
-  /** Where a result holds the words of the search that found it; null when that cannot be had. */
-  places(id: string): Promise<Places | null>;
+  /** Where a result of the search for `query` holds its words; null when that cannot be had. */
+  places(id: string, query: string): Promise<Places | null>;
 }
 
 export type State =
@@ -70,8 +70,8 @@ export interface Outcome {
   searched?: string;
   /** For "similar": the wordings used in place of the query's. */
   similar?: string[];
-  /** Where each result checked holds the words: the part to link to and show. */
-  spans: Record<string, Span>;
+  /** Where each result checked holds the words: the part to link to and show, and the search it holds them for. */
+  spans: Record<string, Span & { query: string }>;
   /** Whether the vocabulary was fetched (the benchmark and the tests report it). */
   usedVocabulary: boolean;
 }
@@ -119,15 +119,16 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
-  const spans = new Map<string, Span>();
+  const spans = new Map<string, Span & { query: string }>();
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
-  const together = async (ids: readonly string[]): Promise<Pick<Found, 'ids' | 'together' | 'scattered'>> => {
+  const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'>> => {
     const checked = await Promise.all(
       ids.slice(0, CHECKED).map(async (id) => {
-        const places = await engine.places(id);
+        const query = queryOf(id);
+        const places = await engine.places(id, query);
         const span = places && findSpan(places);
-        if (span) spans.set(id, span);
+        if (span) spans.set(id, { ...span, query });
         return { id, together: span ? span.together : null };
       }),
     );
@@ -143,9 +144,14 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (hits.length === 0) return EMPTY;
     const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: s.a.replaced ? 0.8 : 1 })), 10, 'best');
     const counts = exactCounts(hits.map((s) => s.search), fused.length);
+    // Each result is checked for the words of the wording that found it highest.
+    const queryOf = (id: string) => {
+      const ranked = hits.map((s) => ({ q: s.a.words.join(' '), rank: s.search.ids.indexOf(id) })).filter((r) => r.rank >= 0);
+      return ranked.sort((a, b) => a.rank - b.rank)[0]?.q ?? '';
+    };
     return {
       ...counts,
-      ...(await together(fused)),
+      ...(await together(fused, queryOf)),
       ownResults: hits.some((s) => !s.a.replaced),
       similar: [...new Set(hits.flatMap((s) => (s.a.replaced ? [s.a.replaced.to] : [])))],
     };

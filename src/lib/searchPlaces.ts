@@ -50,11 +50,14 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/** Which required word a matched word stands for: a form of it, or else the one it shares most letters with at the start (Pagefind's own stems). */
-function termOf(token: string, required: readonly string[]): number {
+/**
+ * Which required words a matched word stands for ("mini-trust" for both "mini" and "trust"):
+ * forms of them, or else the one it shares most letters with at the start (Pagefind's own stems).
+ */
+function termsOf(token: string, required: readonly string[]): number[] {
   const ws = words(token);
-  const exact = required.findIndex((r) => ws.some((w) => related(r, w)));
-  if (exact >= 0) return exact;
+  const exact = required.flatMap((r, i) => (ws.some((w) => related(r, w)) ? [i] : []));
+  if (exact.length) return exact;
   let best = -1;
   let length = 2;
   required.forEach((r, i) => {
@@ -63,7 +66,7 @@ function termOf(token: string, required: readonly string[]): number {
       if (n > length) [best, length] = [i, n];
     }
   });
-  return best;
+  return best >= 0 ? [best] : [];
 }
 
 /**
@@ -78,8 +81,8 @@ export function findSpan(places: Places, window = WINDOW): Span | null {
   const sectionOf = (location: number) => anchors.filter((a) => a.location <= location).length;
   const hits = [...new Set(places.locations)]
     .sort((a, b) => a - b)
-    .map((location) => ({ location, term: termOf(tokens[location] ?? '', required), section: sectionOf(location) }))
-    .filter((h) => h.term >= 0);
+    .map((location) => ({ location, terms: termsOf(tokens[location] ?? '', required), section: sectionOf(location) }))
+    .filter((h) => h.terms.length > 0);
   if (hits.length === 0) return null;
   const anchorBefore = (location: number) => anchors.filter((a) => a.location <= location).at(-1)?.id ?? null;
   const span = (from: number, to: number, together: boolean): Span => ({
@@ -97,18 +100,13 @@ export function findSpan(places: Places, window = WINDOW): Span | null {
   for (let right = 0; right < hits.length; right++) {
     const r = hits[right]!;
     // A window never crosses from one section into another.
-    while (left < right && hits[left]!.section !== r.section) {
-      const t = hits[left]!.term;
-      counts.set(t, (counts.get(t) ?? 1) - 1);
-      left++;
-    }
-    counts.set(r.term, (counts.get(r.term) ?? 0) + 1);
+    const drop = (h: { terms: number[] }) => h.terms.forEach((t) => counts.set(t, (counts.get(t) ?? 1) - 1));
+    while (left < right && hits[left]!.section !== r.section) drop(hits[left++]!);
+    r.terms.forEach((t) => counts.set(t, (counts.get(t) ?? 0) + 1));
     const covered = () => required.every((_, i) => (counts.get(i) ?? 0) > 0);
-    while (covered()) {
+    while (left <= right && covered()) {
       if (!best || hits[right]!.location - hits[left]!.location < hits[best[1]]!.location - hits[best[0]]!.location) best = [left, right];
-      const t = hits[left]!.term;
-      counts.set(t, (counts.get(t) ?? 1) - 1);
-      left++;
+      drop(hits[left++]!);
     }
   }
   if (best && hits[best[1]]!.location - hits[best[0]]!.location <= window) return span(best[0], best[1], true);

@@ -262,26 +262,30 @@ export function initSearch(): void {
       return;
     }
     // Each page's result (its excerpt highlights that search's words) from the earliest search that found it: the words as typed come first.
-    const found = new Map<string, { result: PagefindResult; order: number; words: string[] }>();
+    const found = new Map<string, { result: PagefindResult; order: number }>();
+    // Each search's own results, for where a result holds that search's words.
+    const bySearch = new Map<string, Map<string, PagefindResult>>();
     let searches = 0;
     const engine: Engine = {
       search: async (q) => {
         const order = searches++;
         const search = await pagefindSearch(q);
-        for (const result of search.results) if ((found.get(result.id)?.order ?? Infinity) > order) found.set(result.id, { result, order, words: words(q) });
+        bySearch.set(q, new Map(search.results.map((r) => [r.id, r])));
+        for (const result of search.results) if ((found.get(result.id)?.order ?? Infinity) > order) found.set(result.id, { result, order });
         return { ids: search.results.map((r) => r.id), filters: search.filters, totalFilters: search.totalFilters };
       },
       marked: async (ids) => (await Promise.all(ids.map((id) => found.get(id)?.result).filter((r) => r !== undefined).map(async (r) => markedWords((await data(r)).excerpt)))).flat(),
       vocabulary: loadVocabulary,
       realWord,
-      places: async (id) => {
-        const hit = found.get(id);
-        if (!hit) return null;
-        const d = await data(hit.result);
-        return { words: hit.words, content: d.content, locations: d.locations, anchors: d.anchors };
+      places: async (id, q) => {
+        const result = bySearch.get(q)?.get(id);
+        if (!result) return null;
+        const d = await data(result);
+        return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors };
       },
     };
     const outcome = await forgivingSearch(engine, dictionary, query, { exact });
+    if ((globalThis as { __debugSearch?: boolean }).__debugSearch) console.log(JSON.stringify({ ...outcome, searches: [...bySearch.keys()] }));
     if (current !== generation) return;
     // A group with a ticked value shows its counts without filters, so its other values do not read 0.
     const shownFilters = (counts: FilterCounts | null, totals: FilterCounts | null) =>
@@ -290,8 +294,10 @@ export function initSearch(): void {
     // Results first, then the status: the announcement and the list arrive together.
     await renderResults(
       outcome.ids.flatMap((id) => {
-        const r = found.get(id)?.result;
-        return r ? [{ data: () => data(r), span: outcome.spans[id] }] : [];
+        // The result of the search whose words it was checked for, so its excerpt marks those words.
+        const span = outcome.spans[id];
+        const r = (span && bySearch.get(span.query)?.get(id)) ?? found.get(id)?.result;
+        return r ? [{ data: () => data(r), span }] : [];
       }),
       current,
     );
