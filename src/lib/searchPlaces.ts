@@ -69,48 +69,59 @@ function termsOf(token: string, required: readonly string[]): number[] {
   return best >= 0 ? [best] : [];
 }
 
+/** The page's title at the top of its text (its h1, which Pagefind ends with a full stop): how many words it has. */
+function titleLength(tokens: readonly string[], firstAnchor: number): number {
+  const end = tokens.findIndex((t) => /[.!?]$/.test(t));
+  return end >= 0 && end < 20 && end < firstAnchor ? end + 1 : 0;
+}
+
 /**
  * The smallest part of the page that holds every required word within one section, or, when no
- * part does within WINDOW words, the first matched word's place (not together). A search for one
- * word is always together.
+ * part does within WINDOW words, the first matched word's place (not together). The page's
+ * title speaks for all of it: a word of the title ("Glossary", "Timeline") is together with any
+ * part. A search for one word is always together.
  */
 export function findSpan(places: Places, window = WINDOW): Span | null {
   const required = requiredWords(places.words);
   const tokens = places.content.split(/\s+/);
   const anchors = [...places.anchors].sort((a, b) => a.location - b.location);
+  const title = titleLength(tokens, anchors[0]?.location ?? Infinity);
   const sectionOf = (location: number) => anchors.filter((a) => a.location <= location).length;
-  const hits = [...new Set(places.locations)]
+  const all = [...new Set(places.locations)]
     .sort((a, b) => a - b)
     .map((location) => ({ location, terms: termsOf(tokens[location] ?? '', required), section: sectionOf(location) }))
     .filter((h) => h.terms.length > 0);
-  if (hits.length === 0) return null;
+  if (all.length === 0) return null;
+  const inTitle = new Set(all.filter((h) => h.location < title).flatMap((h) => h.terms));
+  const hits = all.filter((h) => h.location >= title);
   const anchorBefore = (location: number) => anchors.filter((a) => a.location <= location).at(-1)?.id ?? null;
-  const span = (from: number, to: number, together: boolean): Span => ({
+  const span = (list: typeof all, from: number, to: number, together: boolean): Span => ({
     together,
-    from: hits[from]!.location,
-    to: hits[to]!.location,
-    anchor: anchorBefore(hits[from]!.location),
-    hits: hits.slice(from, to + 1).map((h) => h.location),
+    from: list[from]!.location,
+    to: list[to]!.location,
+    anchor: anchorBefore(list[from]!.location),
+    hits: list.slice(from, to + 1).map((h) => h.location),
   });
-  if (required.length <= 1) return span(0, 0, true);
-  // The smallest window holding every term, within one section.
+  if (required.length <= 1) return span(all, 0, 0, true);
+  if (required.every((_, i) => inTitle.has(i))) return span(all, 0, all.filter((h) => h.location < title).length - 1, true);
+  // The smallest window holding every term not in the title, within one section.
   let best: [number, number] | null = null;
   const counts = new Map<number, number>();
+  const covered = () => required.every((_, i) => inTitle.has(i) || (counts.get(i) ?? 0) > 0);
+  const drop = (h: { terms: number[] }) => h.terms.forEach((t) => counts.set(t, (counts.get(t) ?? 1) - 1));
   let left = 0;
   for (let right = 0; right < hits.length; right++) {
     const r = hits[right]!;
     // A window never crosses from one section into another.
-    const drop = (h: { terms: number[] }) => h.terms.forEach((t) => counts.set(t, (counts.get(t) ?? 1) - 1));
     while (left < right && hits[left]!.section !== r.section) drop(hits[left++]!);
     r.terms.forEach((t) => counts.set(t, (counts.get(t) ?? 0) + 1));
-    const covered = () => required.every((_, i) => (counts.get(i) ?? 0) > 0);
     while (left <= right && covered()) {
       if (!best || hits[right]!.location - hits[left]!.location < hits[best[1]]!.location - hits[best[0]]!.location) best = [left, right];
       drop(hits[left++]!);
     }
   }
-  if (best && hits[best[1]]!.location - hits[best[0]]!.location <= window) return span(best[0], best[1], true);
-  return span(0, 0, false);
+  if (best && hits[best[1]]!.location - hits[best[0]]!.location <= window) return span(hits, best[0], best[1], true);
+  return span(all, 0, 0, false);
 }
 
 /** An excerpt of the span: a few words either side, each word of the search marked. */
