@@ -136,9 +136,17 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return { ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], together: checked.some((c) => c.together !== false), scattered };
   };
 
-  /** All the words, and each other wording the dictionary gives; a wording with a word the site does not hold is not searched. */
-  const allOf = async (ws: readonly string[]): Promise<Found> => {
-    const tried = alternatives(ws, dictionary).filter((a) => !a.unused && !a.words.some(unknown));
+  /**
+   * All the words, and each other wording the dictionary gives; a wording with a word the site
+   * does not hold is not searched. `withoutCommon`: each wording without its common words, found
+   * on the words as typed (so "become a foster carer" is still a wording of "how do I become a
+   * foster carer").
+   */
+  const allOf = async (ws: readonly string[], withoutCommon = false): Promise<Found> => {
+    const wordings = alternatives(ws, dictionary)
+      .map((a) => (withoutCommon ? { ...a, words: nonStop(a.words) } : a))
+      .filter((a, i, all) => a.words.length > 0 && all.findIndex((b) => b.words.join(' ') === a.words.join(' ')) === i);
+    const tried = wordings.filter((a) => !a.unused && !a.words.some(unknown));
     const searches = await Promise.all(tried.map(async (a) => ({ a, search: await engine.search(a.words.join(' ')) })));
     const hits = searches.filter((s) => s.search.ids.length > 0);
     if (hits.length === 0) return EMPTY;
@@ -149,11 +157,15 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       const ranked = hits.map((s) => ({ q: s.a.words.join(' '), rank: s.search.ids.indexOf(id) })).filter((r) => r.rank >= 0);
       return ranked.sort((a, b) => a.rank - b.rank)[0]?.q ?? '';
     };
+    const checked = await together(fused, queryOf);
+    // The words as typed found something themselves only where they hold it together.
+    const own = hits.filter((s) => !s.a.replaced && s.search.ids.some((id) => !checked.scattered.has(id)));
+    const others = hits.filter((s) => s.a.replaced && s.search.ids.some((id) => !checked.scattered.has(id)));
     return {
       ...counts,
-      ...(await together(fused, queryOf)),
-      ownResults: hits.some((s) => !s.a.replaced),
-      similar: [...new Set(hits.flatMap((s) => (s.a.replaced ? [s.a.replaced.to] : [])))],
+      ...checked,
+      ownResults: own.length > 0 || others.length === 0,
+      similar: [...new Set(others.flatMap((s) => (s.a.replaced ? [s.a.replaced.to] : [])))],
     };
   };
 
@@ -194,7 +206,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const all = await allOf(ws);
     const content = nonStop(ws);
     if (all.ids.length === 0 || content.length === 0 || content.length === ws.length) return all;
-    const main = await allOf(content);
+    const main = await allOf(ws, true);
     if (main.ids.length <= all.ids.length) return all;
     // The pages with all the words are among those with the main words, ranked by the main words alone.
     return { ...main, ownResults: all.ownResults || main.ownResults };
@@ -207,8 +219,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const content = nonStop(ws);
     let scattered = all.scattered;
     if (content.length > 0 && content.length < ws.length) {
-      const fewer = await allOf(content);
-      if (fewer.ids.length > 0 && fewer.together) return outcome('fewer-words', fewer, { searched: content.join(' ') });
+      const fewer = await allOf(ws, true);
+      if (fewer.ids.length > 0 && fewer.together) return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
       scattered = new Set([...scattered, ...fewer.scattered]);
     }
     const some = await anyOf(content.length ? content : ws, scattered);
@@ -229,8 +241,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   if (first.ids.length > 0 && (content.length === 0 || (await allMarked(first)))) return chain(typed, first);
   if (first.ids.length === 0 && content.length > 0 && content.length < typed.length) {
     // A question that found nothing: its main words, if they all match together, need no vocabulary.
-    const fewer = await allOf(content);
-    if (fewer.ids.length > 0 && fewer.together && (await allMarked(fewer))) return outcome('fewer-words', fewer, { searched: content.join(' ') });
+    const fewer = await allOf(typed, true);
+    if (fewer.ids.length > 0 && fewer.together && (await allMarked(fewer)))
+      return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
   }
 
   const known = await vocab();

@@ -22,7 +22,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // Function words and question words.
     'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further get gets getting got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most much many my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should so some such still than that the their theirs them themselves then there these they this those through till to too under until up us very was we were what when where which while who whom whose why will with would you your yours yourself yourselves',
     // Fillers of a typed question, apostrophes lost ("I'm" is "i m", "im" on a phone).
-    'also anyone anything anybody ask asking d dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
+    'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
   ]
     .join(' ')
     .split(' '),
@@ -233,9 +233,11 @@ export interface Alternative {
  * one or two letters ("la", "sw") is expanded but never searched for: Pagefind would match
  * every word it begins.
  */
-export function alternatives(query: readonly string[], dictionary: Dictionary, limit = 6): Alternative[] {
+export function alternatives(query: readonly string[], dictionary: Dictionary, limit = 8): Alternative[] {
   const typed: Alternative = { words: [...query] };
   const found: Alternative[] = [typed];
+  // The first other wording of each group found, for the query with every wording replaced at once.
+  const firsts: { start: number; length: number; from: string; other: string[] }[] = [];
   for (const group of dictionary) {
     for (const { words: wording, from, used } of group) {
       if (!from) continue;
@@ -245,11 +247,20 @@ export function alternatives(query: readonly string[], dictionary: Dictionary, l
         for (const { words: other, search } of group) {
           if (other === wording || !search || other.join(' ').length <= 2) continue;
           const next = [...query.slice(0, start), ...other, ...query.slice(start + wording.length)];
+          if (!firsts.some((f) => f.start < start + wording.length && start < f.start + f.length)) firsts.push({ start, length: wording.length, from: wording.join(' '), other });
           if (found.some((a) => a.words.join(' ') === next.join(' '))) continue;
           found.push({ words: next, replaced: { from: wording.join(' '), to: other.join(' ') } });
         }
       }
     }
+  }
+  if (firsts.length > 1) {
+    // Two everyday wordings in one query ("how many kids"): both replaced.
+    const sorted = [...firsts].sort((a, b) => b.start - a.start);
+    let words = [...query];
+    for (const f of sorted) words = [...words.slice(0, f.start), ...f.other, ...words.slice(f.start + f.length)];
+    const ordered = [...firsts].sort((a, b) => a.start - b.start);
+    found.splice(1, 0, { words, replaced: { from: ordered.map((f) => f.from).join(' … '), to: ordered.map((f) => f.other.join(' ')).join(' … ') } });
   }
   return found.slice(0, limit);
 }
