@@ -150,7 +150,10 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const searches = await Promise.all(tried.map(async (a) => ({ a, search: await engine.search(a.words.join(' ')) })));
     const hits = searches.filter((s) => s.search.ids.length > 0);
     if (hits.length === 0) return EMPTY;
-    const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: s.a.replaced ? 0.8 : 1 })), 10, 'best');
+    // Another wording weighs less than the words as typed, unless what it replaced was only the
+    // common words of a question ("how many" is the local profile's figures): then it says what is asked.
+    const weight = (a: (typeof tried)[number]) => (!a.replaced ? 1 : a.replaced.from.split(/ … | /).every((w) => STOP_WORDS.has(w)) ? 1.1 : 0.8);
+    const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: weight(s.a) })), 10, 'best');
     const counts = exactCounts(hits.map((s) => s.search), fused.length);
     // Each result is checked for the words of the wording that found it highest.
     const queryOf = (id: string) => {

@@ -17,6 +17,8 @@ export interface Places {
   locations: readonly number[];
   /** Every element with an id, and where it starts in the text. */
   anchors: readonly { id: string; location: number }[];
+  /** The page is one record (an action: its aim, action, outcome, timescale and lead), whose words belong together however far apart. */
+  record?: boolean;
 }
 
 /** The part of a page that holds the words. */
@@ -37,6 +39,9 @@ export interface Span {
  * and action, a paragraph's sentence or two, one item of a list.
  */
 export const WINDOW = 40;
+
+/** A section this short (one item of a list, one entry of the glossary) holds its words together whatever their distance. */
+export const SHORT_SECTION = 80;
 
 /** The words a result must hold together: the distinct words searched but the common ones. */
 export function requiredWords(searched: readonly string[]): string[] {
@@ -87,6 +92,9 @@ export function findSpan(places: Places, window = WINDOW): Span | null {
   const anchors = [...places.anchors].sort((a, b) => a.location - b.location);
   const title = titleLength(tokens, anchors[0]?.location ?? Infinity);
   const sectionOf = (location: number) => anchors.filter((a) => a.location <= location).length;
+  // Where each section starts and ends: before the first anchor, between anchors, after the last.
+  const starts = [0, ...anchors.map((a) => a.location)];
+  const sectionLength = (section: number) => (starts[section + 1] ?? tokens.length) - (starts[section] ?? 0);
   const all = [...new Set(places.locations)]
     .sort((a, b) => a - b)
     .map((location) => ({ location, terms: termsOf(tokens[location] ?? '', required), section: sectionOf(location) }))
@@ -120,8 +128,10 @@ export function findSpan(places: Places, window = WINDOW): Span | null {
       drop(hits[left++]!);
     }
   }
-  if (best && hits[best[1]]!.location - hits[best[0]]!.location <= window) return span(hits, best[0], best[1], true);
-  return span(all, 0, 0, false);
+  if (!best) return span(all, 0, 0, false);
+  const [from, to] = best;
+  const close = hits[to]!.location - hits[from]!.location <= window || sectionLength(hits[from]!.section) <= SHORT_SECTION || places.record === true;
+  return close ? span(hits, from, to, true) : span(all, 0, 0, false);
 }
 
 /** An excerpt of the span: a few words either side, each word of the search marked. */

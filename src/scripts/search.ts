@@ -281,7 +281,7 @@ export function initSearch(): void {
         const result = bySearch.get(q)?.get(id);
         if (!result) return null;
         const d = await data(result);
-        return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors };
+        return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors, record: d.filters['kind']?.includes('Action') ?? false };
       },
     };
     const outcome = await forgivingSearch(engine, dictionary, query, { exact });
