@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, alternatives, clearCorrection, fuse, isNumber, matches, words, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, fuse, isNumber, matches, words, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -30,8 +30,8 @@ export interface EngineSearch {
 }
 
 export interface Engine {
-  /** Pages holding all the words (the page's filters applied). */
-  search(query: string): Promise<EngineSearch>;
+  /** Pages holding all the words (the page's filters applied); `only` narrows them to one kind of page. */
+  search(query: string, only?: 'Chapter'): Promise<EngineSearch>;
   /** The words highlighted in the excerpts of these results, lower case. */
   marked(ids: readonly string[]): Promise<string[]>;
   /** The site's vocabulary, fetched on first use; null when it cannot be had (search goes on without corrections). */
@@ -120,6 +120,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
   const spans = new Map<string, Span & { query: string }>();
+  // A question about the strategy itself is answered by its chapters: they come first.
+  const chaptersFirst = aboutTheStrategy(typed);
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'>> => {
@@ -161,6 +163,13 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       return ranked.sort((a, b) => a.rank - b.rank)[0]?.q ?? '';
     };
     const checked = await together(fused, queryOf);
+    if (chaptersFirst) {
+      // The chapters that hold the words together, before any other page.
+      const inChapters = await Promise.all(tried.map(async (a) => ({ a, search: await engine.search(a.words.join(' '), 'Chapter') })));
+      const chapterIds = fuse(inChapters.filter((c) => c.search.ids.length > 0).map((c) => ({ ids: c.search.ids, weight: weight(c.a) })), 10, 'best');
+      const firsts = (await together(chapterIds, queryOf)).ids.filter((id) => spans.get(id)?.together);
+      checked.ids = [...firsts, ...checked.ids.filter((id) => !firsts.includes(id))];
+    }
     // The words as typed found something themselves only where they hold it together.
     const own = hits.filter((s) => !s.a.replaced && s.search.ids.some((id) => !checked.scattered.has(id)));
     const others = hits.filter((s) => s.a.replaced && s.search.ids.some((id) => !checked.scattered.has(id)));

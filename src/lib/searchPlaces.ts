@@ -19,6 +19,8 @@ export interface Places {
   anchors: readonly { id: string; location: number }[];
   /** The page is one record (an action: its aim, action, outcome, timescale and lead), whose words belong together however far apart. */
   record?: boolean;
+  /** The page is a chapter of a strategy (what a question about the strategy itself is answered by). */
+  chapter?: boolean;
 }
 
 /** The part of a page that holds the words. */

@@ -28,6 +28,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
+/**
+ * Whether a query asks about the strategy itself ("why was this strategy written", "how was the
+ * action plan put together"): it names the document. Its chapters answer such a question.
+ */
+export function aboutTheStrategy(query: readonly string[]): boolean {
+  return query.some((w, i) => w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan'));
+}
+
 /** Whether a word is a number (a year, an age, a count): always kept in a search. */
 export const isNumber = (word: string) => /^\d+$/.test(word);
 

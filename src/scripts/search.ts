@@ -250,7 +250,13 @@ export function initSearch(): void {
     // Ticked values within one group widen the results (any of them); groups narrow each other.
     const filters = Object.fromEntries(Object.entries(selected).map(([key, values]) => [key, { any: values }]));
     const api = pagefind;
-    const pagefindSearch = (q: string | null) => (hasFilters ? api.search(q, { filters }) : api.search(q));
+    const pagefindSearch = (q: string | null, only?: string) => {
+      if (!only) return hasFilters ? api.search(q, { filters }) : api.search(q);
+      // One kind of page within the page's own filters: none when they rule that kind out.
+      const kinds = selected['kind'];
+      if (kinds && !kinds.includes(only)) return Promise.resolve({ results: [] as PagefindResult[], filters: {}, totalFilters: {} });
+      return api.search(q, { filters: { ...filters, kind: { any: [only] } } });
+    };
     if (!query) {
       const search = await pagefindSearch(null);
       if (current !== generation) return;
@@ -267,10 +273,13 @@ export function initSearch(): void {
     const bySearch = new Map<string, Map<string, PagefindResult>>();
     let searches = 0;
     const engine: Engine = {
-      search: async (q) => {
+      search: async (q, only) => {
         const order = searches++;
-        const search = await pagefindSearch(q);
-        bySearch.set(q, new Map(search.results.map((r) => [r.id, r])));
+        const search = await pagefindSearch(q, only);
+        // A search of one kind of page finds the same results as the whole search, fewer.
+        const own = bySearch.get(q) ?? new Map<string, PagefindResult>();
+        for (const r of search.results) if (!own.has(r.id)) own.set(r.id, r);
+        bySearch.set(q, own);
         for (const result of search.results) if ((found.get(result.id)?.order ?? Infinity) > order) found.set(result.id, { result, order });
         return { ids: search.results.map((r) => r.id), filters: search.filters, totalFilters: search.totalFilters };
       },
@@ -281,7 +290,7 @@ export function initSearch(): void {
         const result = bySearch.get(q)?.get(id);
         if (!result) return null;
         const d = await data(result);
-        return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors, record: d.filters['kind']?.includes('Action') ?? false };
+        return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors, record: d.filters['kind']?.includes('Action') ?? false, chapter: d.filters['kind']?.includes('Chapter') ?? false };
       },
     };
     const outcome = await forgivingSearch(engine, dictionary, query, { exact });
