@@ -7,6 +7,7 @@
  */
 import { describe, forgivingSearch, type Engine, type FilterCounts, type MessagePart } from '../lib/forgivingSearch.ts';
 import { spanExcerpt, type Span } from '../lib/searchPlaces.ts';
+import { PAGEFIND_RANKING } from '../lib/searchWeights.ts';
 import { Vocabulary, realWordsFile, words, type Dictionary, type VocabularyFile } from '../lib/searchWords.ts';
 
 interface PagefindResultData {
@@ -350,7 +351,7 @@ export function initSearch(): void {
   import(/* @vite-ignore */ `${bundle}pagefind.js`)
     .then(async (module: PagefindApi) => {
       pagefind = module;
-      await pagefind.options({ baseUrl: app.dataset['base'] ?? '/' });
+      await pagefind.options({ baseUrl: app.dataset['base'] ?? '/', ranking: (globalThis as { __ranking?: object }).__ranking ?? PAGEFIND_RANKING });
       await pagefind.init();
       // Loading the filter index first makes every later search report filter counts.
       allFilters = await pagefind.filters();
