@@ -251,11 +251,12 @@ export function initSearch(): void {
     // Ticked values within one group widen the results (any of them); groups narrow each other.
     const filters = Object.fromEntries(Object.entries(selected).map(([key, values]) => [key, { any: values }]));
     const api = pagefind;
-    const pagefindSearch = (q: string | null, only?: string) => {
+    type PagefindSearch = Awaited<ReturnType<PagefindApi['search']>>;
+    const pagefindSearch = (q: string | null, only?: string): Promise<PagefindSearch> => {
       if (!only) return hasFilters ? api.search(q, { filters }) : api.search(q);
       // One kind of page within the page's own filters: none when they rule that kind out.
       const kinds = selected['kind'];
-      if (kinds && !kinds.includes(only)) return Promise.resolve({ results: [] as PagefindResult[], filters: {}, totalFilters: {} });
+      if (kinds && !kinds.includes(only)) return Promise.resolve({ results: [], filters: {}, totalFilters: {} });
       return api.search(q, { filters: { ...filters, kind: { any: [only] } } });
     };
     if (!query) {
@@ -295,7 +296,6 @@ export function initSearch(): void {
       },
     };
     const outcome = await forgivingSearch(engine, dictionary, query, { exact });
-    if ((globalThis as { __debugSearch?: boolean }).__debugSearch) console.log(JSON.stringify({ ...outcome, searches: [...bySearch.keys()] }));
     if (current !== generation) return;
     // A group with a ticked value shows its counts without filters, so its other values do not read 0.
     const shownFilters = (counts: FilterCounts | null, totals: FilterCounts | null) =>
@@ -351,7 +351,7 @@ export function initSearch(): void {
   import(/* @vite-ignore */ `${bundle}pagefind.js`)
     .then(async (module: PagefindApi) => {
       pagefind = module;
-      await pagefind.options({ baseUrl: app.dataset['base'] ?? '/', ranking: (globalThis as { __ranking?: object }).__ranking ?? PAGEFIND_RANKING });
+      await pagefind.options({ baseUrl: app.dataset['base'] ?? '/', ranking: PAGEFIND_RANKING });
       await pagefind.init();
       // Loading the filter index first makes every later search report filter counts.
       allFilters = await pagefind.filters();

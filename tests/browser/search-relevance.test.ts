@@ -109,6 +109,33 @@ describe('search states', () => {
     }
   });
 
+  it('a real word the site lacks is never corrected into a site word of similar spelling: at most a “Did you mean”', async () => {
+    const page = await search('bullying');
+    try {
+      const said = await announced(page);
+      expect(said).toMatch(/^No results for ‘bullying’\. Did you mean building/);
+      expect(said).not.toMatch(/Showing results for/);
+      expect(await page.locator('#search-results > li').count()).toBe(0);
+      expect(await page.getByRole('status').getByRole('link', { name: 'building', exact: true }).getAttribute('href')).toBe('?q=building');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('an everyday word: results for the strategy’s own wording, said to be a similar wording, never shown as the strategy’s', async () => {
+    const page = await search('can i see my sister');
+    try {
+      expect(await announced(page)).toMatch(/^No results for ‘can i see my sister’\. Showing results for (a wording|wordings) with the same or a similar meaning: ‘family’/);
+      expect(await page.locator('#search-results h2 a').first().getAttribute('href')).toMatch(/^\/2017-20\/pledge\/4\//);
+      // The excerpt marks the strategy's word where the page holds it, not the word typed.
+      const marks = await page.locator('#search-results > li').first().locator('mark').allTextContents();
+      expect(marks.map((m) => m.toLowerCase())).toContain('family');
+      expect(marks.map((m) => m.toLowerCase())).not.toContain('sister');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('nothing at all: announced, with a way on', async () => {
     const page = await search('xylophone zebra');
     try {
