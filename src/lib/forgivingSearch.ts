@@ -124,7 +124,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const chaptersFirst = aboutTheStrategy(typed);
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
-  const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'>> => {
+  const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
     const checked = await Promise.all(
       ids.slice(0, CHECKED).map(async (id) => {
         const query = queryOf(id);
@@ -135,7 +135,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       }),
     );
     const scattered = new Set(checked.filter((c) => c.together === false).map((c) => c.id));
-    return { ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], together: checked.some((c) => c.together !== false), scattered };
+    // The results checked and found to hold the words (or that could not be checked).
+    const held = new Set(checked.filter((c) => c.together !== false).map((c) => c.id));
+    return { ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], together: held.size > 0, scattered, held };
   };
 
   /**
@@ -167,17 +169,25 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       // The chapters that hold the words together, before any other page.
       const inChapters = await Promise.all(tried.map(async (a) => ({ a, search: await engine.search(a.words.join(' '), 'Chapter') })));
       const chapterIds = fuse(inChapters.filter((c) => c.search.ids.length > 0).map((c) => ({ ids: c.search.ids, weight: weight(c.a) })), 10, 'best');
-      const firsts = (await together(chapterIds, queryOf)).ids.filter((id) => spans.get(id)?.together);
+      // Among them, those that say the very words first ("developed", before "development").
+      const firsts = (await together(chapterIds, queryOf)).ids
+        .filter((id) => spans.get(id)?.together)
+        .map((id, rank) => ({ id, rank, exact: spans.get(id)?.exact ?? 0 }))
+        .sort((a, b) => b.exact - a.exact || a.rank - b.rank)
+        .map((c) => c.id);
       checked.ids = [...firsts, ...checked.ids.filter((id) => !firsts.includes(id))];
     }
-    // The words as typed found something themselves only where they hold it together.
-    const own = hits.filter((s) => !s.a.replaced && s.search.ids.some((id) => !checked.scattered.has(id)));
-    const others = hits.filter((s) => s.a.replaced && s.search.ids.some((id) => !checked.scattered.has(id)));
+    // The words as typed found something themselves only where a result checked holds them.
+    const own = hits.filter((s) => !s.a.replaced && s.search.ids.some((id) => checked.held.has(id) && queryOf(id) === s.a.words.join(' ')));
+    const others = hits.filter((s) => s.a.replaced && s.search.ids.some((id) => checked.held.has(id)));
     return {
       ...counts,
-      ...checked,
-      ownResults: own.length > 0 || others.length === 0,
-      similar: [...new Set(others.flatMap((s) => (s.a.replaced ? [s.a.replaced.to] : [])))],
+      ids: checked.ids,
+      together: checked.together,
+      scattered: checked.scattered,
+      ownResults: own.length > 0,
+      // A wording that replaced two ("local profile … children") is said as the two it is.
+      similar: [...new Set(others.flatMap((s) => (s.a.replaced ? s.a.replaced.to.split(' … ') : [])))],
     };
   };
 

@@ -34,11 +34,14 @@ export interface Span {
   anchor: string | null;
   /** The positions of the words in it, for highlighting. */
   hits: number[];
+  /** How many of the words searched it holds as written, not only in another form ("developed", not "development"). */
+  exact: number;
 }
 
 /**
- * How far apart, in words, the words of a search may be and still be together: an action's aim
- * and action, a paragraph's sentence or two, one item of a list.
+ * How far apart, in words that carry meaning (common words not counted), the words of a search
+ * may be and still be together: an action's aim and action, a paragraph's sentence or two, one
+ * item of a list.
  */
 export const WINDOW = 40;
 
@@ -103,15 +106,17 @@ export function findSpan(places: Places, window = WINDOW): Span | null {
     .filter((h) => h.terms.length > 0);
   if (all.length === 0) return null;
   const inTitle = new Set(all.filter((h) => h.location < title).flatMap((h) => h.terms));
+  // How many words that carry meaning come before each position.
+  const meaningful: number[] = [0];
+  tokens.forEach((t, i) => meaningful.push((meaningful[i] ?? 0) + (words(t).some((w) => !STOP_WORDS.has(w)) ? 1 : 0)));
+  const apart = (from: number, to: number) => (meaningful[to] ?? 0) - (meaningful[from] ?? 0);
   const hits = all.filter((h) => h.location >= title);
   const anchorBefore = (location: number) => anchors.filter((a) => a.location <= location).at(-1)?.id ?? null;
-  const span = (list: typeof all, from: number, to: number, together: boolean): Span => ({
-    together,
-    from: list[from]!.location,
-    to: list[to]!.location,
-    anchor: anchorBefore(list[from]!.location),
-    hits: list.slice(from, to + 1).map((h) => h.location),
-  });
+  const span = (list: typeof all, from: number, to: number, together: boolean): Span => {
+    const held = list.slice(from, to + 1).map((h) => h.location);
+    const written = new Set([...held, ...(together ? all.filter((h) => h.location < title).map((h) => h.location) : [])].flatMap((l) => words(tokens[l] ?? '')));
+    return { together, from: list[from]!.location, to: list[to]!.location, anchor: anchorBefore(list[from]!.location), hits: held, exact: required.filter((r) => written.has(r)).length };
+  };
   if (required.length <= 1) return span(all, 0, 0, true);
   if (required.every((_, i) => inTitle.has(i))) return span(all, 0, all.filter((h) => h.location < title).length - 1, true);
   // The smallest window holding every term not in the title, within one section.
@@ -126,13 +131,13 @@ export function findSpan(places: Places, window = WINDOW): Span | null {
     while (left < right && hits[left]!.section !== r.section) drop(hits[left++]!);
     r.terms.forEach((t) => counts.set(t, (counts.get(t) ?? 0) + 1));
     while (left <= right && covered()) {
-      if (!best || hits[right]!.location - hits[left]!.location < hits[best[1]]!.location - hits[best[0]]!.location) best = [left, right];
+      if (!best || apart(hits[left]!.location, hits[right]!.location) < apart(hits[best[0]]!.location, hits[best[1]]!.location)) best = [left, right];
       drop(hits[left++]!);
     }
   }
   if (!best) return span(all, 0, 0, false);
   const [from, to] = best;
-  const close = hits[to]!.location - hits[from]!.location <= window || sectionLength(hits[from]!.section) <= SHORT_SECTION || places.record === true;
+  const close = apart(hits[from]!.location, hits[to]!.location) <= window || sectionLength(hits[from]!.section) <= SHORT_SECTION || places.record === true;
   return close ? span(hits, from, to, true) : span(all, 0, 0, false);
 }
 
