@@ -32,7 +32,7 @@ export interface Span {
   to: number;
   /** The id of the element it begins after, or null for the top of the page. */
   anchor: string | null;
-  /** The positions of the words in it, for highlighting. */
+  /** The positions of every word searched on the page, for highlighting whichever are shown. */
   hits: number[];
   /** How many of the words searched it holds as written, not only in another form ("developed", not "development"). */
   exact: number;
@@ -115,7 +115,7 @@ export function findSpan(places: Places, window = WINDOW): Span | null {
   const span = (list: typeof all, from: number, to: number, together: boolean): Span => {
     const held = list.slice(from, to + 1).map((h) => h.location);
     const written = new Set([...held, ...(together ? all.filter((h) => h.location < title).map((h) => h.location) : [])].flatMap((l) => words(tokens[l] ?? '')));
-    return { together, from: list[from]!.location, to: list[to]!.location, anchor: anchorBefore(list[from]!.location), hits: held, exact: required.filter((r) => written.has(r)).length };
+    return { together, from: list[from]!.location, to: list[to]!.location, anchor: anchorBefore(list[from]!.location), hits: all.map((h) => h.location), exact: required.filter((r) => written.has(r)).length };
   };
   if (required.length <= 1) return span(all, 0, 0, true);
   if (required.every((_, i) => inTitle.has(i))) return span(all, 0, all.filter((h) => h.location < title).length - 1, true);

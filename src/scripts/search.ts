@@ -191,7 +191,9 @@ export function initSearch(): void {
         const anchor = span?.anchor ? data.anchors.find((a) => a.id === span.anchor) : undefined;
         const anchorUrl = anchor ? `${data.url}#${anchor.id}` : undefined;
         const target = data.meta['target'] || anchorUrl || data.sub_results.find((s) => s.url.includes('#'))?.url || data.url;
-        const heading = anchor && data.sub_results.find((s) => s.url === anchorUrl)?.title;
+        // The section: the heading the words are under (a list item's own anchor has none: the heading before it).
+        const headingBefore = span ? data.anchors.filter((a) => /^h[2-6]$/.test(a.element) && a.location <= span.from).at(-1)?.text : undefined;
+        const heading = (anchor && data.sub_results.find((s) => s.url === anchorUrl)?.title) || headingBefore;
         const section = data.meta['section'] ?? (heading && heading !== data.meta['title'] ? heading : undefined) ?? (span ? undefined : data.sub_results.find((s) => s.url.includes('#') && s.title !== data.meta['title'])?.title);
         const excerpt = span?.together ? spanExcerpt(data.content, span).map((part) => (part.mark ? element('mark', {}, part.text) : document.createTextNode(part.text))) : excerptNodes(data.excerpt);
         const details = element('dl', { className: 'text-base m-0 mt-1 grid grid-cols-[auto_1fr] gap-x-2' });

@@ -65,7 +65,8 @@ describe('search relevance', () => {
     } finally {
       await context.close();
     }
-  });
+    // Some 120 to 170 queries typed one after another: under a minute on a quiet machine, more on a busy one.
+  }, 300_000);
 });
 
 describe('search states', () => {
