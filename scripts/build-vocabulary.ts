@@ -1,20 +1,27 @@
 /**
  * After Pagefind: the site's vocabulary, every word of the search index with how often it
- * occurs, for the search page's "Did you mean". Read from Pagefind's own fragments (the text it
- * indexed for each page, gzip-compressed JSON after a signature), so it holds exactly the words
- * a search can find. Written as `search/vocabulary.json`: plain JSON that every host compresses
- * (nginx.conf gzips application/json), fetched by the search page only when a query word may
- * not be in it.
+ * occurs, for the search page's corrections and "Did you mean". Read from Pagefind's own
+ * fragments (the text it indexed for each page, gzip-compressed JSON after a signature), so it
+ * holds exactly the words a search can find. Written as `search/vocabulary.json`: plain JSON
+ * that every host compresses (nginx.conf gzips application/json), fetched by the search page
+ * only when a query word may not be in it.
+ *
+ * Beside it, `search/words/<letter>.json`: the real English words near a site word, from a word
+ * list (Debian's wbritish, `/usr/share/dict/british-english`; WORD_LIST names another, one word
+ * a line), so that a word the site lacks but English has ("bullying") is never taken for a
+ * misspelling of a site word ("building"). The page fetches one letter's file, never the list.
+ * Without a word list the build says so in one line and search corrects as it can.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { words, type VocabularyFile } from '../src/lib/searchWords.ts';
+import { Vocabulary, realWordsNear, words, type VocabularyFile } from '../src/lib/searchWords.ts';
 import { formatBytes } from '../src/lib/openData.ts';
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 const fragments = join(dist, 'pagefind', 'fragment');
 const SIGNATURE = 'pagefind_dcd';
+const WORD_LIST = process.env['WORD_LIST'] ?? '/usr/share/dict/british-english';
 
 const counts = new Map<string, number>();
 const files = readdirSync(fragments).filter((f) => f.endsWith('.pf_fragment'));
@@ -26,6 +33,29 @@ for (const file of files) {
 }
 const sorted = [...counts.keys()].sort();
 const vocabulary: VocabularyFile = { pages: files.length, words: sorted.join(' '), counts: sorted.map((w) => counts.get(w) ?? 0) };
+
+const wordsDir = join(dist, 'search', 'words');
+rmSync(wordsDir, { recursive: true, force: true });
+let realWordsNote: string;
+if (existsSync(WORD_LIST)) {
+  // One word a line; possessives ("children's") are their word.
+  const english = readFileSync(WORD_LIST, 'utf8').split('\n').map((w) => w.trim().replace(/'s$/, '')).filter(Boolean);
+  const near = realWordsNear(new Vocabulary(vocabulary), english);
+  mkdirSync(wordsDir, { recursive: true });
+  let largest = 0;
+  let total = 0;
+  for (const [letter, list] of near) {
+    const json = JSON.stringify(list);
+    writeFileSync(join(wordsDir, `${letter}.json`), json);
+    largest = Math.max(largest, gzipSync(json).length);
+    total += list.length;
+  }
+  vocabulary.realWords = true;
+  realWordsNote = `; ${total} real words near them from ${WORD_LIST} (${english.length} words), ${formatBytes(largest)} gzip for the largest letter`;
+} else {
+  vocabulary.realWords = false;
+  realWordsNote = `; no English word list at ${WORD_LIST} (sudo apt-get install wbritish, or set WORD_LIST): search cannot tell real words from misspellings, and corrects both`;
+}
 const json = JSON.stringify(vocabulary);
 writeFileSync(join(dist, 'search', 'vocabulary.json'), json);
-console.log(`Search vocabulary: ${sorted.length} words from ${files.length} pages, ${formatBytes(gzipSync(json).length)} gzip`);
+console.log(`Search vocabulary: ${sorted.length} words from ${files.length} pages, ${formatBytes(gzipSync(json).length)} gzip${realWordsNote}`);

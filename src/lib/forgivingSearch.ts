@@ -2,18 +2,23 @@
  * Search that forgives, on any engine that finds pages holding all of some words (Pagefind).
  * From the query as typed it goes, only as far as it must:
  *
- * 1. all the words, with each glossary abbreviation or reviewed synonym also tried as its other
- *    wordings (results fused by rank);
- * 2. a word the index does not hold is corrected to the nearest word of the site's vocabulary
- *    when one is clearly best ("Showing results for X. Search instead for Y."), or offered as
- *    suggestions when not; the vocabulary is fetched only when a word may be unknown: no
- *    results, or a word not highlighted in any result;
+ * 1. all the words, the common words of a question optional, with each glossary abbreviation or
+ *    reviewed synonym also tried as its other wordings (results fused by rank); a page counts
+ *    only where it holds the words together (src/lib/searchPlaces.ts), not scattered over
+ *    unrelated items of a long page;
+ * 2. a word the index does not hold: a real English word (the build's word list says so) is
+ *    never corrected, only searched through its synonyms or left out, with at most a "Did you
+ *    mean"; a misspelling is corrected to the nearest word of the site's vocabulary when one is
+ *    clearly best ("Showing results for X. Search instead for Y."), or offered as suggestions;
+ *    the vocabulary is fetched only when a word may be unknown: no results, or a word not
+ *    highlighted in any result;
  * 3. all the words but the common ones of a question ("how", "will");
- * 4. any of the words, rarer words weighing more.
+ * 4. some of the words, rarer words weighing more, numbers always kept.
  *
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
-import { STOP_WORDS, Vocabulary, alternatives, clearCorrection, fuse, matches, words, type Dictionary } from './searchWords.ts';
+import { findSpan, type Places, type Span } from './searchPlaces.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, fuse, isNumber, matches, words, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -25,12 +30,16 @@ export interface EngineSearch {
 }
 
 export interface Engine {
-  /** Pages holding all the words (the page's filters applied). */
-  search(query: string): Promise<EngineSearch>;
+  /** Pages holding all the words (the page's filters applied); `only` narrows them to one kind of page. */
+  search(query: string, only?: 'Chapter'): Promise<EngineSearch>;
   /** The words highlighted in the excerpts of these results, lower case. */
   marked(ids: readonly string[]): Promise<string[]>;
   /** The site's vocabulary, fetched on first use; null when it cannot be had (search goes on without corrections). */
   vocabulary(): Promise<Vocabulary | null>;
+  /** Whether a word the site lacks is a real English word (not a misspelling); null when that cannot be told. */
+  realWord(word: string): Promise<boolean | null>;
+  /** Where a result of the search for `query` holds its words; null when that cannot be had. */
+  places(id: string, query: string): Promise<Places | null>;
 }
 
 export type State =
@@ -55,12 +64,14 @@ export interface Outcome {
   totalFilters: FilterCounts | null;
   /** The query searched instead of a misspelt one, when a correction was clearly best. */
   corrected?: string;
-  /** Words offered as "Did you mean" when no correction was clearly best. */
+  /** Words offered as "Did you mean" when no correction was clearly best, or for a real word the site lacks. */
   suggestions?: string[];
   /** For "fewer-words": the words searched. */
   searched?: string;
   /** For "similar": the wordings used in place of the query's. */
   similar?: string[];
+  /** Where each result checked holds the words: the part to link to and show, and the search it holds them for. */
+  spans: Record<string, Span & { query: string }>;
   /** Whether the vocabulary was fetched (the benchmark and the tests report it). */
   usedVocabulary: boolean;
 }
@@ -72,9 +83,16 @@ interface Found {
   /** Whether the words as typed found anything themselves (not only their other wordings). */
   ownResults: boolean;
   similar: string[];
+  /** Whether some result holds the words together (or none could be checked). */
+  together: boolean;
+  /** Results known to hold the words only scattered. */
+  scattered: ReadonlySet<string>;
 }
 
-const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [] };
+const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [], together: false, scattered: new Set() };
+
+/** How many of a search's first results are checked for the words together (the page shows 20). */
+export const CHECKED = 20;
 
 function sumCounts(searches: readonly FilterCounts[]): FilterCounts {
   const total: FilterCounts = {};
@@ -94,36 +112,100 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
   return { filters: null, totalFilters: null };
 }
 
+const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w));
+
 export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
   const typed = words(query);
   let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
-  const unknown = (w: string) => !!vocabulary && !/^\d+$/.test(w) && !vocabulary.knows(w);
+  const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
+  const spans = new Map<string, Span & { query: string }>();
+  // A question about the strategy itself is answered by its chapters: they come first.
+  const chaptersFirst = aboutTheStrategy(typed);
 
-  /** All the words, and each other wording the dictionary gives; wordings with a word known to be unknown are skipped. */
-  const allOf = async (ws: readonly string[]): Promise<Found> => {
-    const tried = alternatives(ws, dictionary).filter((a, i) => i === 0 || !a.words.some(unknown));
-    const searches = await Promise.all(tried.map(async (a) => ({ a, search: a.words.some(unknown) ? null : await engine.search(a.words.join(' ')) })));
-    const hits = searches.filter((s) => s.search && s.search.ids.length > 0);
+  /** The results in order, those holding the words together first, those holding them scattered last. */
+  const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
+    const checked = await Promise.all(
+      ids.slice(0, CHECKED).map(async (id) => {
+        const query = queryOf(id);
+        const places = await engine.places(id, query);
+        const span = places && findSpan(places);
+        if (span) spans.set(id, { ...span, query });
+        return { id, together: span ? span.together : null };
+      }),
+    );
+    const scattered = new Set(checked.filter((c) => c.together === false).map((c) => c.id));
+    // The results checked and found to hold the words (or that could not be checked).
+    const held = new Set(checked.filter((c) => c.together !== false).map((c) => c.id));
+    return { ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], together: held.size > 0, scattered, held };
+  };
+
+  /**
+   * All the words, and each other wording the dictionary gives; a wording with a word the site
+   * does not hold is not searched. `withoutCommon`: each wording without its common words, found
+   * on the words as typed (so "become a foster carer" is still a wording of "how do I become a
+   * foster carer").
+   */
+  const allOf = async (ws: readonly string[], withoutCommon = false): Promise<Found> => {
+    const wordings = alternatives(ws, dictionary)
+      .map((a) => (withoutCommon ? { ...a, words: nonStop(a.words) } : a))
+      .filter((a, i, all) => a.words.length > 0 && all.findIndex((b) => b.words.join(' ') === a.words.join(' ')) === i);
+    const tried = wordings.filter((a) => !a.unused && !a.words.some(unknown));
+    const searches = await Promise.all(tried.map(async (a) => ({ a, search: await engine.search(a.words.join(' ')) })));
+    const hits = searches.filter((s) => s.search.ids.length > 0);
     if (hits.length === 0) return EMPTY;
-    const ids = fuse(hits.map((s) => ({ ids: s.search!.ids, weight: s.a.replaced ? 0.8 : 1 })), 10, 'best');
-    const counts = exactCounts(hits.map((s) => s.search!), ids.length);
+    // Another wording weighs less than the words as typed, unless what it replaced was only the
+    // common words of a question ("how many" is the local profile's figures): then it says what is asked.
+    const weight = (a: (typeof tried)[number]) => (!a.replaced ? 1 : a.replaced.from.split(/ … | /).every((w) => STOP_WORDS.has(w)) ? 1.1 : 0.8);
+    const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: weight(s.a) })), 10, 'best');
+    const counts = exactCounts(hits.map((s) => s.search), fused.length);
+    // Each result is checked for the words of the wording that found it highest.
+    const queryOf = (id: string) => {
+      const ranked = hits.map((s) => ({ q: s.a.words.join(' '), rank: s.search.ids.indexOf(id) })).filter((r) => r.rank >= 0);
+      return ranked.sort((a, b) => a.rank - b.rank)[0]?.q ?? '';
+    };
+    const checked = await together(fused, queryOf);
+    if (chaptersFirst) {
+      // The chapters that hold the words together, before any other page.
+      const inChapters = await Promise.all(tried.map(async (a) => ({ a, search: await engine.search(a.words.join(' '), 'Chapter') })));
+      const chapterIds = fuse(inChapters.filter((c) => c.search.ids.length > 0).map((c) => ({ ids: c.search.ids, weight: weight(c.a) })), 10, 'best');
+      // Among them, those that say the very words first ("developed", before "development").
+      const firsts = (await together(chapterIds, queryOf)).ids
+        .filter((id) => spans.get(id)?.together)
+        .map((id, rank) => ({ id, rank, exact: spans.get(id)?.exact ?? 0 }))
+        .sort((a, b) => b.exact - a.exact || a.rank - b.rank)
+        .map((c) => c.id);
+      checked.ids = [...firsts, ...checked.ids.filter((id) => !firsts.includes(id))];
+    }
+    // The words as typed found something themselves only where a result checked holds them.
+    const own = hits.filter((s) => !s.a.replaced && s.search.ids.some((id) => checked.held.has(id) && queryOf(id) === s.a.words.join(' ')));
+    const others = hits.filter((s) => s.a.replaced && s.search.ids.some((id) => checked.held.has(id)));
     return {
-      ids,
       ...counts,
-      ownResults: hits.some((s) => !s.a.replaced),
-      similar: [...new Set(hits.flatMap((s) => (s.a.replaced ? [s.a.replaced.to] : [])))],
+      ids: checked.ids,
+      together: checked.together,
+      scattered: checked.scattered,
+      ownResults: own.length > 0,
+      // A wording that replaced two ("local profile … children") is said as the two it is.
+      similar: [...new Set(others.flatMap((s) => (s.a.replaced ? s.a.replaced.to.split(' … ') : [])))],
     };
   };
 
-  /** Any of the words: each word (with its other wordings) searched alone, a rarer word weighing more. */
-  const anyOf = async (ws: readonly string[]): Promise<Found> => {
-    const distinct = [...new Set(ws)].filter((w) => !unknown(w) || alternatives([w], dictionary).length > 1);
-    const each = await Promise.all(distinct.map((w) => allOf([w])));
+  /**
+   * Some of the words: each word (with its other wordings, and with every number of the query,
+   * which stay required) searched alone, a rarer word weighing more; pages known to hold all the
+   * words only scattered come after.
+   */
+  const anyOf = async (ws: readonly string[], scattered: ReadonlySet<string>): Promise<Found> => {
+    const numbers = ws.filter(isNumber);
+    const distinct = [...new Set(ws.filter((w) => !isNumber(w)))].filter((w) => !unknown(w) || alternatives([w], dictionary).length > 1);
+    if (distinct.length < 2) return EMPTY;
+    const each = await Promise.all(distinct.map((w) => allOf([w, ...numbers])));
     const pages = vocabulary?.pages ?? 250;
-    const lists = each.filter((f) => f.ids.length > 0).map((f) => ({ ids: f.ids, weight: Math.log(1 + pages / f.ids.length) }));
+    const lists = each.filter((f) => f.ids.length > 0).map((f) => ({ ids: f.ids.filter((id) => !f.scattered.has(id)), weight: Math.log(1 + pages / f.ids.length) }));
     if (lists.length === 0) return EMPTY;
-    return { ids: fuse(lists), filters: null, totalFilters: null, ownResults: true, similar: [] };
+    const ids = fuse(lists);
+    return { ...EMPTY, ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], ownResults: true, together: true };
   };
 
   const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => ({
@@ -132,6 +214,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     ids: found.ids,
     filters: found.filters,
     totalFilters: found.totalFilters,
+    spans: Object.fromEntries(found.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!]] : []))),
     usedVocabulary: !!vocabulary,
     ...extra,
   });
@@ -143,9 +226,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    */
   const firstStep = async (ws: readonly string[]): Promise<Found> => {
     const all = await allOf(ws);
-    const content = ws.filter((w) => !STOP_WORDS.has(w));
+    const content = nonStop(ws);
     if (all.ids.length === 0 || content.length === 0 || content.length === ws.length) return all;
-    const main = await allOf(content);
+    const main = await allOf(ws, true);
     if (main.ids.length <= all.ids.length) return all;
     // The pages with all the words are among those with the main words, ranked by the main words alone.
     return { ...main, ownResults: all.ownResults || main.ownResults };
@@ -154,20 +237,24 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   /** Steps 1, 3 and 4 for a list of words. */
   const chain = async (ws: readonly string[], first?: Found): Promise<Outcome> => {
     const all = first ?? (await firstStep(ws));
-    if (all.ids.length > 0) return outcome(all.ownResults ? 'exact' : 'similar', all, all.ownResults ? {} : { similar: all.similar });
-    const content = ws.filter((w) => !STOP_WORDS.has(w));
+    if (all.ids.length > 0 && all.together) return outcome(all.ownResults ? 'exact' : 'similar', all, all.ownResults ? {} : { similar: all.similar });
+    const content = nonStop(ws);
+    let scattered = all.scattered;
     if (content.length > 0 && content.length < ws.length) {
-      const fewer = await allOf(content);
-      if (fewer.ids.length > 0) return outcome('fewer-words', fewer, { searched: content.join(' ') });
+      const fewer = await allOf(ws, true);
+      if (fewer.ids.length > 0 && fewer.together) return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
+      scattered = new Set([...scattered, ...fewer.scattered]);
     }
-    const some = content.length > 1 ? await anyOf(content) : EMPTY;
-    return some.ids.length > 0 ? outcome('some-words', some) : outcome('none', EMPTY);
+    const some = await anyOf(content.length ? content : ws, scattered);
+    if (some.ids.length > 0) return outcome('some-words', some);
+    // Only pages that hold every word scattered: they match some of the words, no more.
+    return all.ids.length > 0 ? outcome('some-words', { ...all, filters: null, totalFilters: null }) : outcome('none', EMPTY);
   };
 
   if (typed.length === 0) return outcome('none', EMPTY);
   let first = await firstStep(typed);
   // Whether any word may be unknown: nothing found, or a word no excerpt highlights.
-  const content = typed.filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+  const content = typed.filter((w) => !STOP_WORDS.has(w) && !isNumber(w));
   // The first few results tell (each costs a fetch when a misspelling brings Pagefind's matches on a mere beginning).
   const allMarked = async (found: Found) => {
     const marked = await engine.marked(found.ids.slice(0, 5));
@@ -175,26 +262,36 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   };
   if (first.ids.length > 0 && (content.length === 0 || (await allMarked(first)))) return chain(typed, first);
   if (first.ids.length === 0 && content.length > 0 && content.length < typed.length) {
-    // A question that found nothing: its main words, if they all match, need no vocabulary.
-    const fewer = await allOf(content);
-    if (fewer.ids.length > 0 && (await allMarked(fewer))) return outcome('fewer-words', fewer, { searched: content.join(' ') });
+    // A question that found nothing: its main words, if they all match together, need no vocabulary.
+    const fewer = await allOf(typed, true);
+    if (fewer.ids.length > 0 && fewer.together && (await allMarked(fewer)))
+      return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
   }
 
   const known = await vocab();
   if (!known) return chain(typed, first);
   const strangers = content.filter((w) => !known.knows(w));
-  // Results that came only through an unknown word's prefix are not results for it.
-  if (strangers.length > 0) first = await firstStep(typed);
-  // A word with a reviewed synonym or an expansion is not corrected: its other wordings are searched.
-  const toCorrect = strangers.filter((w) => alternatives([w], dictionary).length === 1);
-  if (options.exact || toCorrect.length === 0) return chain(typed, first);
+  if (strangers.length === 0) return chain(typed, first);
+  // Results that came only through an unknown word's beginning are not results for it.
+  first = await firstStep(typed);
+  // A word with a reviewed synonym or an expansion is searched as its other wordings; any other is corrected or left out.
+  const loose = strangers.filter((w) => alternatives([w], dictionary).length === 1);
+  if (loose.length === 0) return chain(typed, first);
+  // A real word is never corrected: "bullying" is not a slip for "building".
+  const real = new Set<string>();
+  for (const w of loose) if ((await engine.realWord(w)) === true) real.add(w);
 
   const corrections = new Map<string, string | null>();
   const suggestions: string[] = [];
-  for (const w of toCorrect) {
+  for (const w of loose) {
     // A common word is never the correction: it finds nearly everything and means little
     // ("hame" is "home", not "have").
     const near = known.nearest(w, 6).filter((n) => !STOP_WORDS.has(n.word)).slice(0, 3);
+    const offer = () => suggestions.push(...near.map((n) => typed.map((t) => (t === w ? n.word : t)).join(' ')));
+    if (real.has(w) || options.exact) {
+      if (real.has(w)) offer();
+      continue;
+    }
     let best = clearCorrection(near, w[0] ?? '');
     if (!best && near.length > 1) {
       // Equally near words: the query itself tells ("pocket mony" is "pocket money", not "pocket many").
@@ -203,19 +300,19 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       if ((ranked[0]?.found ?? 0) > 0 && (ranked[0]?.found ?? 0) >= 3 * (ranked[1]?.found ?? 0)) best = ranked[0]?.word ?? null;
     }
     corrections.set(w, best);
-    if (!best) suggestions.push(...near.map((n) => typed.map((t) => (t === w ? n.word : t)).join(' ')));
+    if (!best) offer();
   }
-  if (suggestions.length === 0 && [...corrections.values()].some(Boolean)) {
-    const fixed = typed.map((w) => corrections.get(w) ?? w);
-    const result = await chain(fixed);
-    return { ...result, query, corrected: fixed.join(' ') };
-  }
-  // No clear correction (or none at all): what the other words find, and any suggestions as links.
-  const rest = typed.filter((w) => !strangers.includes(w) && !STOP_WORDS.has(w));
-  const result = rest.length > 0 ? await chain(typed.filter((w) => !strangers.includes(w))) : outcome('none', EMPTY);
-  // Results without the unknown word match only some of the words typed.
+  const corrected = [...corrections.values()].some(Boolean);
+  const unresolved = loose.filter((w) => !corrections.get(w));
+  const fixed = typed.map((w) => corrections.get(w) ?? w);
+  // The words searched: the corrected ones, without those left out (real words, words with no clear correction).
+  const searched = fixed.filter((w) => !unresolved.includes(w));
   const offered = [...new Set(suggestions)].slice(0, 3);
-  return { ...result, state: result.state === 'none' ? 'none' : 'some-words', query, ...(offered.length ? { suggestions: offered } : {}) };
+  const extra = { ...(corrected && unresolved.length === 0 ? { corrected: fixed.join(' ') } : {}), ...(offered.length ? { suggestions: offered } : {}) };
+  if (unresolved.length === 0) return { ...(await chain(fixed)), ...extra };
+  // Words left out: what the others find matches only some of the words typed.
+  const result = nonStop(searched).length > 0 ? await chain(searched) : outcome('none', EMPTY);
+  return { ...result, state: result.state === 'none' ? 'none' : 'some-words', ...extra };
 }
 
 /** A piece of the status message: text, a link that searches for a query, or a link to a page of the site. */

@@ -13,12 +13,55 @@ export function words(text: string): string[] {
 }
 
 /**
- * Words a question is made of that say nothing about what is sought. Only function words and
- * question words: a word the strategy uses for a subject (help, need, care, home) is not here.
+ * Words that say nothing about what is sought: the function words of English, question words,
+ * and the fillers of a question typed on a phone ("im", "dont", "please"). Not a word the
+ * strategy uses for a subject (help, need, care, home, support, live, money), and never a number.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  'a about am an and any are as at be been but by can could did do does for from get gets getting got had has have how i if in into is it its me much many my of on or our should so some still than that the their them there these they this those to us was we were what when where which who whom why will with would you your'.split(' '),
+  [
+    // Function words and question words.
+    'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further get gets getting got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most much many my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should so some such still than that the their theirs them themselves then there these they this those through till to too under until up us very was we were what when where which while who whom whose why will with would you your yours yourself yourselves',
+    // Fillers of a typed question, apostrophes lost ("I'm" is "i m", "im" on a phone).
+    'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
+  ]
+    .join(' ')
+    .split(' '),
 );
+
+/**
+ * Whether a query asks about the strategy itself ("why was this strategy written", "how was the
+ * action plan put together"): it names the document. Its chapters answer such a question.
+ */
+export function aboutTheStrategy(query: readonly string[]): boolean {
+  return query.some((w, i) => w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan'));
+}
+
+/** Whether a word is a number (a year, an age, a count): always kept in a search. */
+export const isNumber = (word: string) => /^\d+$/.test(word);
+
+/** Endings that make one English word from another ("apprentice" → "apprenticeships", "report" → "reported"). */
+const SUFFIXES = ['ships', 'ship', 'ments', 'ment', 'ness', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ies', 'ied', 'ed', 'es', 'al', 'ly', 's'];
+
+/**
+ * A crude stem, enough to tell whether two words are forms of one ("reported" and "reports",
+ * "friends" and "friendships", "live" and "living", "families" and "family"), not to tell "care"
+ * from "career": up to two endings off ("-ies" becomes "y"), then a final "e", leaving at least
+ * three letters.
+ */
+export function stem(word: string): string {
+  let w = word;
+  for (let round = 0; round < 2; round++) {
+    const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3);
+    if (!suffix) break;
+    w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
+  }
+  return w.length > 3 && w.endsWith('e') ? w.slice(0, -1) : w;
+}
+
+/** Whether two words are forms of one word (the same, or the same stem). */
+export function related(a: string, b: string): boolean {
+  return a === b || (!isNumber(a) && !isNumber(b) && stem(a) === stem(b));
+}
 
 /** The site's words with how often each occurs in the index (scripts/build-vocabulary.ts). */
 export interface VocabularyFile {
@@ -28,49 +71,97 @@ export interface VocabularyFile {
   words: string;
   /** How often each word occurs, in the same order. */
   counts: number[];
+  /**
+   * Whether `search/words/<letter>.json` were written: the real English words near a site word,
+   * by first letter (realWordsNear). False without a word list: no word can then be told real.
+   */
+  realWords?: boolean;
 }
+
+type Near = { word: string; distance: number; count: number };
 
 export class Vocabulary {
   readonly counts: ReadonlyMap<string, number>;
   readonly list: readonly string[];
   readonly pages: number;
+  readonly realWords: boolean;
+  private readonly stems: ReadonlySet<string>;
+  /** Words by first letter, for the near words that keep it. */
+  private readonly byFirst = new Map<string, string[]>();
+  /** Words by all but their first letter, for the near words that change it. */
+  private readonly byRest = new Map<string, string[]>();
   constructor(file: VocabularyFile) {
-    this.list = file.words.split(' ');
+    this.list = file.words.split(' ').filter(Boolean);
     this.counts = new Map(this.list.map((w, i) => [w, file.counts[i] ?? 0]));
     this.pages = file.pages;
+    this.realWords = file.realWords ?? false;
+    this.stems = new Set(this.list.map(stem));
+    for (const w of this.list) {
+      if (isNumber(w)) continue;
+      const first = this.byFirst.get(w[0] ?? '') ?? [];
+      first.push(w);
+      this.byFirst.set(w[0] ?? '', first);
+      const rest = this.byRest.get(w.slice(1)) ?? [];
+      rest.push(w);
+      this.byRest.set(w.slice(1), rest);
+    }
   }
   count(word: string): number {
     return this.counts.get(word) ?? 0;
   }
   /**
-   * Whether the index holds `word` as Pagefind matches it: the word itself, a longer word it
-   * begins (Pagefind matches prefixes: "apprentice"), or a shorter word it inflects
-   * ("mentoring" of "mentor": Pagefind stems the query).
+   * Whether the index holds `word` or a form of it ("apprentice" of "apprenticeships",
+   * "mentoring" of "mentor"). A word that only begins a site word is not held: "uni" is not in
+   * "universal", though Pagefind, which matches beginnings, would find it there.
    */
   knows(word: string): boolean {
-    if (this.counts.has(word)) return true;
-    return this.list.some((v) => v.startsWith(word) || inflects(word, v));
+    return this.counts.has(word) || (!isNumber(word) && this.stems.has(stem(word)));
   }
-  /** The nearest words by edit distance, nearest and then commonest first; [] for numbers and very short words. */
-  nearest(word: string, limit = 3): { word: string; distance: number; count: number }[] {
-    if (word.length < 3 || /^\d+$/.test(word)) return [];
+  /**
+   * The nearest words by edit distance, nearest and then commonest first; [] for numbers and very
+   * short words. A misspelling rarely changes the first letter: a word that does is at most one
+   * edit away, and counts as half a step further.
+   */
+  nearest(word: string, limit = 3): Near[] {
+    if (word.length < 3 || isNumber(word)) return [];
     const most = maxDistance(word);
-    const found: { word: string; distance: number; count: number }[] = [];
-    for (const candidate of this.list) {
-      if (Math.abs(candidate.length - word.length) > most || /^\d+$/.test(candidate)) continue;
+    const found = new Map<string, Near>();
+    const consider = (candidate: string, allowed: number) => {
+      if (found.has(candidate) || Math.abs(candidate.length - word.length) > allowed) return;
       const d = distance(word, candidate);
-      // A misspelling rarely changes the first letter: only one letter from the word typed may then differ.
-      if (d > 0 && d <= (candidate[0] === word[0] ? most : 1)) found.push({ word: candidate, distance: d, count: this.count(candidate) });
-    }
-    // A misspelling rarely changes the first letter: such a candidate counts as half a step further.
-    const cost = (c: { word: string; distance: number }) => c.distance + (c.word[0] === word[0] ? 0 : 0.5);
-    return found.sort((a, b) => cost(a) - cost(b) || b.count - a.count || a.word.localeCompare(b.word)).slice(0, limit);
+      if (d > 0 && d <= allowed) found.set(candidate, { word: candidate, distance: d, count: this.count(candidate) });
+    };
+    for (const candidate of this.byFirst.get(word[0] ?? '') ?? []) consider(candidate, most);
+    // One edit that changes the first letter: replaced, dropped or added in front.
+    for (const candidate of [...(this.byRest.get(word.slice(1)) ?? []), ...(this.counts.has(word.slice(1)) ? [word.slice(1)] : []), ...(this.byRest.get(word) ?? [])])
+      if (candidate[0] !== word[0] && !isNumber(candidate)) consider(candidate, 1);
+    const cost = (c: Near) => c.distance + (c.word[0] === word[0] ? 0 : 0.5);
+    return [...found.values()].sort((a, b) => cost(a) - cost(b) || b.count - a.count || a.word.localeCompare(b.word)).slice(0, limit);
   }
 }
 
-/** "mentoring" inflects "mentor": begins with a word of four letters or more and adds at most three. */
-function inflects(word: string, base: string): boolean {
-  return base.length >= 4 && word.startsWith(base) && word.length - base.length <= 3;
+/**
+ * The real English words (from a word list) that a search could take for misspellings of the
+ * site's words: those the site does not hold but that are near one of its words. Written at build
+ * time by first letter, so the page fetches a few kilobytes, never the word list, to know that
+ * "bullying" is a word and not a slip for "building".
+ */
+export function realWordsNear(vocabulary: Vocabulary, english: Iterable<string>): Map<string, string[]> {
+  const byLetter = new Map<string, string[]>();
+  for (const raw of english) {
+    const word = raw.toLowerCase();
+    if (!/^[a-z]+$/.test(word) || vocabulary.knows(word) || vocabulary.nearest(word, 1).length === 0) continue;
+    const list = byLetter.get(word[0]!) ?? [];
+    list.push(word);
+    byLetter.set(word[0]!, list);
+  }
+  for (const [letter, list] of byLetter) byLetter.set(letter, [...new Set(list)].sort());
+  return byLetter;
+}
+
+/** The file of real words for a word's first letter, or null when no file can hold it. */
+export function realWordsFile(word: string): string | null {
+  return /^[a-z]/.test(word) ? `${word[0]}.json` : null;
 }
 
 /** How many edits a word of this length may be from the word meant. */
@@ -106,6 +197,8 @@ export interface Wording {
   from: boolean;
   /** Searched for when a query holds another wording of the group: false for a wording the site never uses. */
   search: boolean;
+  /** Whether the site's text holds it (a query holding a wording it does not is searched only as the group's other wordings). */
+  used: boolean;
 }
 /** Groups of wordings that mean the same or nearly. */
 export type Dictionary = Wording[][];
@@ -123,7 +216,7 @@ export function buildDictionary(
   used: (word: string) => boolean = () => true,
 ): Dictionary {
   const wordings = (terms: readonly string[], from: boolean, search: boolean): Wording[] =>
-    terms.map(words).filter((w) => w.length > 0).map((w) => ({ words: w, from, search: search && w.every(used) }));
+    terms.map(words).filter((w) => w.length > 0).map((w) => ({ words: w, from, search: search && w.every(used), used: w.every(used) }));
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
     ...glossary.filter((g) => g.basis !== 'uncertain' && g.expansion).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion ?? ''], true, true))),
@@ -138,6 +231,8 @@ export interface Alternative {
   words: string[];
   /** The wording replaced and what replaced it; absent for the query as typed. */
   replaced?: { from: string; to: string };
+  /** The query as typed holds a wording the site never uses ("uni"): not searched, as Pagefind would answer it with words it merely begins ("universal"). */
+  unused?: boolean;
 }
 
 /**
@@ -146,21 +241,34 @@ export interface Alternative {
  * one or two letters ("la", "sw") is expanded but never searched for: Pagefind would match
  * every word it begins.
  */
-export function alternatives(query: readonly string[], dictionary: Dictionary, limit = 6): Alternative[] {
-  const found: Alternative[] = [{ words: [...query] }];
+export function alternatives(query: readonly string[], dictionary: Dictionary, limit = 8): Alternative[] {
+  const typed: Alternative = { words: [...query] };
+  const found: Alternative[] = [typed];
+  // The first other wording of each group found, for the query with every wording replaced at once.
+  const firsts: { start: number; length: number; from: string; other: string[] }[] = [];
   for (const group of dictionary) {
-    for (const { words: wording, from } of group) {
+    for (const { words: wording, from, used } of group) {
       if (!from) continue;
       for (let start = 0; start + wording.length <= query.length; start++) {
         if (!wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) continue;
+        if (!used) typed.unused = true;
         for (const { words: other, search } of group) {
           if (other === wording || !search || other.join(' ').length <= 2) continue;
           const next = [...query.slice(0, start), ...other, ...query.slice(start + wording.length)];
+          if (!firsts.some((f) => f.start < start + wording.length && start < f.start + f.length)) firsts.push({ start, length: wording.length, from: wording.join(' '), other });
           if (found.some((a) => a.words.join(' ') === next.join(' '))) continue;
           found.push({ words: next, replaced: { from: wording.join(' '), to: other.join(' ') } });
         }
       }
     }
+  }
+  if (firsts.length > 1) {
+    // Two everyday wordings in one query ("how many kids"): both replaced.
+    const sorted = [...firsts].sort((a, b) => b.start - a.start);
+    let words = [...query];
+    for (const f of sorted) words = [...words.slice(0, f.start), ...f.other, ...words.slice(f.start + f.length)];
+    const ordered = [...firsts].sort((a, b) => a.start - b.start);
+    found.splice(1, 0, { words, replaced: { from: ordered.map((f) => f.from).join(' … '), to: ordered.map((f) => f.other.join(' ')).join(' … ') } });
   }
   return found.slice(0, limit);
 }
@@ -182,7 +290,10 @@ export function fuse(lists: readonly { ids: readonly string[]; weight: number }[
   return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
-/** Whether a highlighted word of Pagefind's excerpts is a match for a query word (a prefix or an inflection of it). */
+/**
+ * Whether a highlighted word of Pagefind's excerpts is a match for a query word: a form of it
+ * ("apprenticeships" for "apprentice"), not a longer word it merely begins ("universal" for "uni").
+ */
 export function matches(queryWord: string, marked: string): boolean {
-  return marked.startsWith(queryWord) || inflects(queryWord, marked);
+  return related(queryWord, marked);
 }

@@ -6,11 +6,16 @@
  * index cannot load.
  */
 import { describe, forgivingSearch, type Engine, type FilterCounts, type MessagePart } from '../lib/forgivingSearch.ts';
-import { Vocabulary, type Dictionary, type VocabularyFile } from '../lib/searchWords.ts';
+import { spanExcerpt, type Span } from '../lib/searchPlaces.ts';
+import { PAGEFIND_RANKING } from '../lib/searchWeights.ts';
+import { Vocabulary, realWordsFile, words, type Dictionary, type VocabularyFile } from '../lib/searchWords.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
+  locations: number[];
+  anchors: { element: string; id: string; text?: string; location: number }[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sub_results: { title: string; url: string; excerpt: string }[];
@@ -110,6 +115,24 @@ export function initSearch(): void {
         return null;
       }));
 
+  // The real English words near site words, one file per first letter, fetched when a word may be one.
+  const realWordFiles = new Map<string, Promise<ReadonlySet<string> | null>>();
+  const realWord = async (word: string): Promise<boolean | null> => {
+    const file = realWordsFile(word);
+    const known = await loadVocabulary();
+    if (!file || !known?.realWords) return null;
+    let list = realWordFiles.get(file);
+    if (!list) {
+      list = fetch(`${app.dataset['words'] ?? '/search/words/'}${file}`)
+        .then(async (response) => (response.ok ? new Set((await response.json()) as string[]) : response.status === 404 ? new Set<string>() : null))
+        .catch(() => null);
+      realWordFiles.set(file, list);
+    }
+    const set = await list;
+    if (!set) realWordFiles.delete(file);
+    return set ? set.has(word) : null;
+  };
+
   const fail = (reason: unknown) => {
     console.error('Search index failed to load', reason);
     app.hidden = true;
@@ -156,13 +179,23 @@ export function initSearch(): void {
     if (activeCount) activeCount.textContent = active ? ` (${active} active)` : '';
   };
 
-  const renderResults = async (results: readonly (() => Promise<PagefindResultData>)[], run: number) => {
-    const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((data) => data()));
+  /**
+   * Each result links to the part of its page that holds the words, and shows them there: an
+   * action to its place on its Pledge page, another page to the heading or item before the words.
+   */
+  const renderResults = async (results: readonly { data: () => Promise<PagefindResultData>; span?: Span | undefined }[], run: number) => {
+    const shown = await Promise.all(results.slice(0, PAGE_SIZE).map(async (r) => ({ data: await r.data(), span: r.span })));
     if (run !== generation) return;
     list.replaceChildren(
-      ...shown.map((data) => {
-        const target = data.meta['target'] || data.sub_results.find((s) => s.url.includes('#'))?.url || data.url;
-        const section = data.meta['section'] ?? data.sub_results.find((s) => s.url.includes('#') && s.title !== data.meta['title'])?.title;
+      ...shown.map(({ data, span }) => {
+        const anchor = span?.anchor ? data.anchors.find((a) => a.id === span.anchor) : undefined;
+        const anchorUrl = anchor ? `${data.url}#${anchor.id}` : undefined;
+        const target = data.meta['target'] || anchorUrl || data.sub_results.find((s) => s.url.includes('#'))?.url || data.url;
+        // The section: the heading the words are under (a list item's own anchor has none: the heading before it).
+        const headingBefore = span ? data.anchors.filter((a) => /^h[2-6]$/.test(a.element) && a.location <= span.from).at(-1)?.text : undefined;
+        const heading = (anchor && data.sub_results.find((s) => s.url === anchorUrl)?.title) || headingBefore;
+        const section = data.meta['section'] ?? (heading && heading !== data.meta['title'] ? heading : undefined) ?? (span ? undefined : data.sub_results.find((s) => s.url.includes('#') && s.title !== data.meta['title'])?.title);
+        const excerpt = span?.together ? spanExcerpt(data.content, span).map((part) => (part.mark ? element('mark', {}, part.text) : document.createTextNode(part.text))) : excerptNodes(data.excerpt);
         const details = element('dl', { className: 'text-base m-0 mt-1 grid grid-cols-[auto_1fr] gap-x-2' });
         const addDetail = (term: string, value: string | undefined) => value && details.append(element('dt', { className: 'font-bold' }, term), element('dd', { className: 'm-0' }, value));
         addDetail('Edition', data.filters['edition']?.join(', '));
@@ -174,7 +207,7 @@ export function initSearch(): void {
           'li',
           { className: 'border-b border-rule py-4 m-0' },
           element('h2', { className: 'text-xl m-0' }, element('a', { href: target }, data.meta['title'] ?? target)),
-          element('p', { className: 'm-0 mt-1' }, ...excerptNodes(data.excerpt)),
+          element('p', { className: 'm-0 mt-1' }, ...excerpt),
           details,
         );
       }),
@@ -220,12 +253,19 @@ export function initSearch(): void {
     // Ticked values within one group widen the results (any of them); groups narrow each other.
     const filters = Object.fromEntries(Object.entries(selected).map(([key, values]) => [key, { any: values }]));
     const api = pagefind;
-    const pagefindSearch = (q: string | null) => (hasFilters ? api.search(q, { filters }) : api.search(q));
+    type PagefindSearch = Awaited<ReturnType<PagefindApi['search']>>;
+    const pagefindSearch = (q: string | null, only?: string): Promise<PagefindSearch> => {
+      if (!only) return hasFilters ? api.search(q, { filters }) : api.search(q);
+      // One kind of page within the page's own filters: none when they rule that kind out.
+      const kinds = selected['kind'];
+      if (kinds && !kinds.includes(only)) return Promise.resolve({ results: [], filters: {}, totalFilters: {} });
+      return api.search(q, { filters: { ...filters, kind: { any: [only] } } });
+    };
     if (!query) {
       const search = await pagefindSearch(null);
       if (current !== generation) return;
       renderFilters(Object.fromEntries(Object.entries(search.filters).map(([key, counts]) => [key, selected[key] ? (search.totalFilters[key] ?? counts) : counts])));
-      await renderResults(search.results.map((r) => () => data(r)), current);
+      await renderResults(search.results.map((r) => ({ data: () => data(r) })), current);
       if (current !== generation) return;
       const total = search.results.length;
       setStatus([total === 0 ? 'No results.' : `${total} ${total === 1 ? 'result' : 'results'}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`], '');
@@ -233,16 +273,29 @@ export function initSearch(): void {
     }
     // Each page's result (its excerpt highlights that search's words) from the earliest search that found it: the words as typed come first.
     const found = new Map<string, { result: PagefindResult; order: number }>();
+    // Each search's own results, for where a result holds that search's words.
+    const bySearch = new Map<string, Map<string, PagefindResult>>();
     let searches = 0;
     const engine: Engine = {
-      search: async (q) => {
+      search: async (q, only) => {
         const order = searches++;
-        const search = await pagefindSearch(q);
+        const search = await pagefindSearch(q, only);
+        // A search of one kind of page finds the same results as the whole search, fewer.
+        const own = bySearch.get(q) ?? new Map<string, PagefindResult>();
+        for (const r of search.results) if (!own.has(r.id)) own.set(r.id, r);
+        bySearch.set(q, own);
         for (const result of search.results) if ((found.get(result.id)?.order ?? Infinity) > order) found.set(result.id, { result, order });
         return { ids: search.results.map((r) => r.id), filters: search.filters, totalFilters: search.totalFilters };
       },
       marked: async (ids) => (await Promise.all(ids.map((id) => found.get(id)?.result).filter((r) => r !== undefined).map(async (r) => markedWords((await data(r)).excerpt)))).flat(),
       vocabulary: loadVocabulary,
+      realWord,
+      places: async (id, q) => {
+        const result = bySearch.get(q)?.get(id);
+        if (!result) return null;
+        const d = await data(result);
+        return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors, record: d.filters['kind']?.includes('Action') ?? false, chapter: d.filters['kind']?.includes('Chapter') ?? false };
+      },
     };
     const outcome = await forgivingSearch(engine, dictionary, query, { exact });
     if (current !== generation) return;
@@ -253,8 +306,10 @@ export function initSearch(): void {
     // Results first, then the status: the announcement and the list arrive together.
     await renderResults(
       outcome.ids.flatMap((id) => {
-        const r = found.get(id)?.result;
-        return r ? [() => data(r)] : [];
+        // The result of the search whose words it was checked for, so its excerpt marks those words.
+        const span = outcome.spans[id];
+        const r = (span && bySearch.get(span.query)?.get(id)) ?? found.get(id)?.result;
+        return r ? [{ data: () => data(r), span }] : [];
       }),
       current,
     );
@@ -298,7 +353,7 @@ export function initSearch(): void {
   import(/* @vite-ignore */ `${bundle}pagefind.js`)
     .then(async (module: PagefindApi) => {
       pagefind = module;
-      await pagefind.options({ baseUrl: app.dataset['base'] ?? '/' });
+      await pagefind.options({ baseUrl: app.dataset['base'] ?? '/', ranking: PAGEFIND_RANKING });
       await pagefind.init();
       // Loading the filter index first makes every later search report filter counts.
       allFilters = await pagefind.filters();

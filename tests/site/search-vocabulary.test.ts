@@ -1,11 +1,15 @@
-/** The search vocabulary and dictionary on the built site: the words of the index, small enough to fetch, and every synonym group leading somewhere. */
-import { readFileSync, readdirSync } from 'node:fs';
+/**
+ * The search vocabulary and dictionary on the built site: the words of the index, small enough to
+ * fetch, no two words glued into one, every synonym group leading somewhere, and the real English
+ * words near site words that keep search from "correcting" a word into another.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DIST, ROOT, readPage } from '../helpers/dist.ts';
-import { Vocabulary, words, type Dictionary, type VocabularyFile } from '../../src/lib/searchWords.ts';
+import { DIST, ROOT, readPage, walk } from '../helpers/dist.ts';
+import { Vocabulary, isNumber, words, type Dictionary, type VocabularyFile } from '../../src/lib/searchWords.ts';
 
 const raw = readFileSync(join(DIST, 'search/vocabulary.json'), 'utf8');
 const file = JSON.parse(raw) as VocabularyFile;
@@ -19,6 +23,19 @@ describe('search vocabulary', () => {
     expect(file.counts.every((n) => Number.isInteger(n) && n > 0)).toBe(true);
     expect(file.pages).toBe(readdirSync(join(DIST, 'pagefind/fragment')).length);
     for (const word of ['apprenticeships', 'tenancy', 'therapeutic', 'go4ward', 'iha']) expect(vocabulary.count(word)).toBeGreaterThan(0);
+  });
+
+  it('glues no two words into one: each word of the index is in the site’s sources, or is no two index words joined', () => {
+    // Pagefind runs together the text of elements it takes as inline (table cells, a definition
+    // list's terms and descriptions): "attendTimescale" would hide "attend" from search.
+    const sources = new Set(
+      [...walk(join(ROOT, 'content')), ...walk(join(ROOT, 'src'))].filter((f) => /\.(ya?ml|mdx?|astro|ts)$/.test(f)).flatMap((f) => words(readFileSync(f, 'utf8'))),
+    );
+    const list = file.words.split(' ');
+    const glued = list.filter(
+      (w) => w.length >= 8 && !isNumber(w) && !sources.has(w) && [...Array(w.length - 7).keys()].some((i) => vocabulary.counts.has(w.slice(0, i + 4)) && vocabulary.counts.has(w.slice(i + 4))),
+    );
+    expect(glued).toEqual([]);
   });
 
   it('holds no chrome: a word of the footer only as often as pages use it in their own text', () => {
@@ -40,6 +57,25 @@ describe('search vocabulary', () => {
       expect(group.some((w) => w.search && w.words.every((x) => vocabulary.knows(x))), JSON.stringify(group)).toBe(true);
     }
     expect(html).toMatch(/data-vocabulary="\/search\/vocabulary\.json"/);
+  });
+
+  it('lists, by first letter, the real English words near site words (from the word list), each file small', () => {
+    // CI installs Debian's wbritish (.ci/run): without it the build says so and writes none.
+    expect(file.realWords).toBe(true);
+    const dir = join(DIST, 'search/words');
+    const files = readdirSync(dir);
+    expect(files.length).toBeGreaterThan(20);
+    for (const name of files) {
+      const list = JSON.parse(readFileSync(join(dir, name), 'utf8')) as string[];
+      expect(list.every((w) => w[0] === name[0] && !vocabulary.knows(w) && vocabulary.nearest(w, 1).length > 0), name).toBe(true);
+      expect(gzipSync(JSON.stringify(list)).length, name).toBeLessThan(8 * 1024);
+    }
+    // Real words the site lacks, near site words: never to be corrected into them.
+    const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')) as string[];
+    expect(b).toContain('bullying');
+    expect(vocabulary.nearest('bullying')[0]?.word).toBe('building');
+    // A misspelling is no English word.
+    expect(existsSync(join(dir, 'a.json')) && (JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as string[]).includes('apprentiships')).toBe(false);
   });
 
   it('every reviewed synonym says why it is there', () => {

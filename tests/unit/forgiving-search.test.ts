@@ -1,4 +1,7 @@
-/** Every state of the forgiving search, on a fake engine that finds pages holding all the words (by prefix, as Pagefind). */
+/**
+ * Every state of the forgiving search, on a fake engine that finds pages holding all the words
+ * (by prefix, as Pagefind), says where a page holds them, and knows a few real English words.
+ */
 import { describe, expect, it } from 'vitest';
 import { describe as message, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
@@ -12,17 +15,39 @@ const pages: Record<string, string> = {
   go4ward: 'The Go4Ward therapeutic service',
   many: 'Many foster carers',
   home: 'You will have a home, and a fund to find work',
+  building: 'Building a new home for the council',
+  // A long list page: "dental" and "apprenticeships" far apart, in unrelated items.
+  list: `A list of many things. Dental checks for every child. ${'Other unrelated words of a long list. '.repeat(12)} Three apprenticeships for care leavers.`,
+  chapter: 'Delivery and review. The strategy is reviewed each year by the board',
+  action: 'Action P1. Placements: the strategy will be reviewed with the board',
+  dated: 'Foster carers will be recruited by March 2018',
+  undated: 'Foster carers will be recruited in March',
 };
+const KINDS: Record<string, string> = { chapter: 'Chapter', action: 'Action' };
+/** Real English words the site lacks, near its words (as search/words/<letter>.json). */
+const REAL = new Set(['bullying']);
 
 function fakeEngine() {
-  const calls = { searches: [] as string[], vocabulary: 0 };
+  const calls = { searches: [] as string[], vocabulary: 0, realWords: [] as string[] };
   const hit = (page: string, w: string) => words(pages[page] ?? '').some((p) => p.startsWith(w));
   const engine: Engine = {
-    async search(query) {
-      calls.searches.push(query);
+    async search(query, only) {
+      calls.searches.push(only ? `${query} [${only}]` : query);
       const ws = words(query);
-      const ids = Object.keys(pages).filter((p) => ws.length > 0 && ws.every((w) => hit(p, w)));
+      const ids = Object.keys(pages).filter((p) => ws.length > 0 && ws.every((w) => hit(p, w)) && (!only || KINDS[p] === only));
       return { ids, filters: { kind: { Action: ids.length } }, totalFilters: { kind: { Action: ids.length } } };
+    },
+    async places(id, query) {
+      const text = pages[id];
+      if (text === undefined) return null;
+      const ws = words(query);
+      const tokens = text.split(/\s+/);
+      const locations = tokens.flatMap((t, i) => (words(t).some((w) => ws.some((q) => w.startsWith(q))) ? [i] : []));
+      return { words: ws, content: text, locations, anchors: [], record: KINDS[id] === 'Action', chapter: KINDS[id] === 'Chapter' };
+    },
+    async realWord(word) {
+      calls.realWords.push(word);
+      return REAL.has(word);
     },
     async marked(ids) {
       const searched = calls.searches.flatMap(words);
@@ -46,13 +71,16 @@ describe('forgiving search', () => {
     const { engine, calls } = fakeEngine();
     const outcome = await forgivingSearch(engine, dictionary, 'pocket money');
     expect(outcome).toMatchObject({ state: 'exact', ids: ['money', 'allowance'], usedVocabulary: false, filters: { kind: { Action: 2 } } });
+    // Each result says where it holds the words, for its link and excerpt.
+    expect(outcome.spans['money']).toMatchObject({ together: true, query: 'pocket money' });
     expect(calls.vocabulary).toBe(0);
     expect(message(outcome, 20, '/a-to-z/')).toEqual(['2 results for “pocket money”.']);
   });
 
   it('a misspelling is never corrected to a common word: "hame" is "home", not "have"', async () => {
     const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'hame');
-    expect(outcome).toMatchObject({ corrected: 'home', ids: ['home'] });
+    expect(outcome).toMatchObject({ corrected: 'home' });
+    expect(outcome.ids[0]).toBe('home');
   });
 
   it('an abbreviation finds its expansion, and the reverse', async () => {
@@ -70,9 +98,9 @@ describe('forgiving search', () => {
 
   it('a misspelling with one clear correction: its results, with both links', async () => {
     const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'apprentiships');
-    expect(outcome).toMatchObject({ state: 'exact', corrected: 'apprenticeships', ids: ['jobs'] });
+    expect(outcome).toMatchObject({ state: 'exact', corrected: 'apprenticeships', ids: ['jobs', 'list'] });
     const parts = message(outcome, 20, '/a-to-z/');
-    expect(text(parts)).toBe('Showing results for apprenticeships. Search instead for apprentiships. 1 result.');
+    expect(text(parts)).toBe('Showing results for apprenticeships. Search instead for apprentiships. 2 results.');
     expect(parts).toContainEqual({ text: 'apprenticeships', query: 'apprenticeships' });
     expect(parts).toContainEqual({ text: 'apprentiships', query: 'apprentiships', exact: true });
   });
@@ -115,7 +143,60 @@ describe('forgiving search', () => {
     expect(outcome).toMatchObject({ state: 'some-words', filters: null });
     expect(outcome.ids[0]).toBe('jobs');
     expect(outcome.ids).toEqual(expect.arrayContaining(['money', 'allowance']));
-    expect(text(message(outcome, 20, '/a-to-z/'))).toBe('No results for all of ‘apprenticeships pocket’. Showing results that match some of the words. 3 results.');
+    expect(text(message(outcome, 20, '/a-to-z/'))).toBe('No results for all of ‘apprenticeships pocket’. Showing results that match some of the words. 4 results.');
+  });
+
+  it('a real word the site lacks is never corrected to a site word of similar spelling: at most a "Did you mean"', async () => {
+    const { engine, calls } = fakeEngine();
+    const outcome = await forgivingSearch(engine, dictionary, 'bullying');
+    expect(calls.realWords).toEqual(['bullying']);
+    expect(outcome.corrected).toBeUndefined();
+    expect(outcome).toMatchObject({ state: 'none', ids: [], suggestions: ['building'] });
+    expect(text(message(outcome, 20, '/a-to-z/'))).toBe('No results for ‘bullying’. Did you mean building?');
+    // With other words, what they find, and still no correction.
+    const more = await forgivingSearch(fakeEngine().engine, dictionary, 'bullying at home');
+    expect(more).toMatchObject({ state: 'some-words' });
+    expect(more.corrected).toBeUndefined();
+    expect(more.ids).toContain('home');
+  });
+
+  it('a misspelling that is no English word is corrected as before', async () => {
+    const { engine, calls } = fakeEngine();
+    expect(await forgivingSearch(engine, dictionary, 'buildng')).toMatchObject({ corrected: 'building', ids: ['building'] });
+    expect(calls.realWords).toEqual(['buildng']);
+  });
+
+  it('a page holding the words only scattered over unrelated items does not count as holding them all: the some-words search runs', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'dental apprenticeships');
+    expect(outcome.state).toBe('some-words');
+    // The pages that hold one word each come first, the scattered list page last.
+    expect(outcome.ids.slice(0, 1)).toEqual(['jobs']);
+    expect(outcome.ids.at(-1)).toBe('list');
+    // Alone, each word is together wherever it is: the list page is shown at one of them.
+    expect(outcome.spans['list']?.together).toBe(true);
+  });
+
+  it('numbers stay required when only some words are searched', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'carers recruited 2018 tomorrow');
+    expect(outcome.ids).toContain('dated');
+    expect(outcome.ids).not.toContain('undated');
+  });
+
+  it('common words are optional, a question is said as typed; its words that carry meaning stay', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'will foster carers be recruited by march 2018');
+    expect(outcome).toMatchObject({ state: 'exact', ids: ['dated'] });
+  });
+
+  it('a question about the strategy itself finds its chapter first', async () => {
+    const { engine, calls } = fakeEngine();
+    const outcome = await forgivingSearch(engine, dictionary, 'how is the strategy reviewed');
+    expect(outcome.ids[0]).toBe('chapter');
+    expect(outcome.ids).toContain('action');
+    expect(calls.searches).toContain('strategy reviewed [Chapter]');
+    // Without naming the strategy, no chapter search.
+    const other = fakeEngine();
+    await forgivingSearch(other.engine, dictionary, 'how are placements reviewed');
+    expect(other.calls.searches.some((q) => q.endsWith('[Chapter]'))).toBe(false);
   });
 
   it('nothing at all: says so, with a way on', async () => {
@@ -127,7 +208,7 @@ describe('forgiving search', () => {
   });
 
   it('counts more results than it shows', () => {
-    const outcome = { query: 'care', state: 'exact' as const, ids: Array.from({ length: 25 }, (_, i) => String(i)), filters: null, totalFilters: null, usedVocabulary: false };
+    const outcome = { query: 'care', state: 'exact' as const, ids: Array.from({ length: 25 }, (_, i) => String(i)), filters: null, totalFilters: null, spans: {}, usedVocabulary: false };
     expect(message(outcome, 20, '/')).toEqual(['25 results for “care”, showing the first 20.']);
   });
 });

@@ -1,8 +1,8 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { Vocabulary, alternatives, buildDictionary, clearCorrection, fuse, matches, maxDistance, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, realWordsFile, realWordsNear, related, stem, words } from '../../src/lib/searchWords.ts';
 
-const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships mentor money many monkey pocket put staying tenancy the', counts: [4, 2, 3, 30, 15, 1, 12, 8, 5, 6, 900] });
+const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
 describe('words', () => {
   it('splits as Pagefind does: lower case, letters and digits, apostrophes and hyphens split', () => {
@@ -17,6 +17,14 @@ describe('vocabulary', () => {
     expect(vocabulary.knows('mentoring')).toBe(true);
     expect(vocabulary.knows('apprentiships')).toBe(false);
     expect(vocabulary.knows('thermal')).toBe(false);
+  });
+  it('does not take a word that only begins a site word for one ("uni" is not in "universal")', () => {
+    expect(vocabulary.knows('uni')).toBe(false);
+    expect(matches('uni', 'universal')).toBe(false);
+  });
+  it('finds near words that change the first letter only one edit away, as the full scan did', () => {
+    expect(vocabulary.nearest('toney').map((n) => n.word)).toEqual(['money']);
+    expect(vocabulary.nearest('oney').map((n) => n.word)).toEqual(['money']);
   });
   it('finds the nearest words, nearest and then commonest first, within a distance that grows with the word', () => {
     expect(vocabulary.nearest('apprentiships')[0]?.word).toBe('apprenticeships');
@@ -33,6 +41,50 @@ describe('vocabulary', () => {
   });
 });
 
+describe('forms of a word', () => {
+  it.each([
+    ['reported', 'reports'],
+    ['friends', 'friendships'],
+    ['live', 'living'],
+    ['families', 'family'],
+    ['apprentice', 'apprenticeships'],
+  ])('“%s” and “%s” are forms of one word', (a, b) => expect(related(a, b)).toBe(true));
+  it.each([
+    ['uni', 'universal'],
+    ['home', 'homework'],
+    ['2017', '2018'],
+  ])('“%s” and “%s” are not', (a, b) => expect(related(a, b)).toBe(false));
+  it('keeps at least three letters', () => expect(stem('uses')).toBe('use'));
+});
+
+describe('common words and numbers', () => {
+  it('leaves out question words and a phone’s fillers, never a word the strategy uses for a subject or a number', () => {
+    for (const w of ['how', 'what', 'im', 'dont', 'please', 'happens']) expect(STOP_WORDS.has(w), w).toBe(true);
+    for (const w of ['help', 'need', 'care', 'home', 'support', 'money', 'live', '18', '2017']) expect(STOP_WORDS.has(w), w).toBe(false);
+    expect([isNumber('2018'), isNumber('16'), isNumber('p4')]).toEqual([true, true, false]);
+  });
+  it('tells a question about the strategy itself', () => {
+    expect(aboutTheStrategy(words('why was this strategy written'))).toBe(true);
+    expect(aboutTheStrategy(words('how was the action plan put together'))).toBe(true);
+    expect(aboutTheStrategy(words('pathway plan'))).toBe(false);
+  });
+});
+
+describe('real words near the site’s words', () => {
+  const near = realWordsNear(vocabulary, ['bullying', 'Building', 'monkeys', 'zebra', "staying's", 'uni', 'donkey']);
+  it('keeps real words the site lacks that a search could take for a misspelling of a site word, by first letter', () => {
+    expect(near.get('b')).toEqual(['bullying']);
+    expect(near.get('d')).toEqual(['donkey']);
+  });
+  it('leaves out words the site holds (or a form of them), words near nothing, and anything not plain letters', () => {
+    expect([...near.values()].flat()).not.toContain('building');
+    expect([...near.values()].flat()).not.toContain('monkeys');
+    expect([...near.values()].flat()).not.toContain('zebra');
+    expect(realWordsFile('bullying')).toBe('b.json');
+    expect(realWordsFile('2018')).toBe(null);
+  });
+});
+
 describe('dictionary', () => {
   const dictionary = buildDictionary(
     [
@@ -45,6 +97,7 @@ describe('dictionary', () => {
   );
   it('holds certain abbreviations both ways and the synonyms, never an uncertain one', () => {
     expect(dictionary.map((g) => g.map((w) => w.words.join(' ')))).toEqual([['iha', 'initial health assessment'], ['la', 'local authority'], ['therapy', 'counselling', 'therapeutic']]);
+    expect(dictionary[2]?.map((w) => w.used)).toEqual([false, true, true]);
   });
   it('gives each other wording of a query, one replacement at a time, plurals matching', () => {
     expect(alternatives(['iha', 'dates'], dictionary).map((a) => a.words.join(' '))).toEqual(['iha dates', 'initial health assessment dates']);
@@ -55,6 +108,14 @@ describe('dictionary', () => {
     expect(alternatives(['therapy'], dictionary).map((a) => a.words.join(' '))).toEqual(['therapy', 'therapeutic']);
     expect(alternatives(['counselling'], dictionary).map((a) => a.words.join(' '))).toEqual(['counselling', 'therapeutic']);
     expect(alternatives(['therapeutic'], dictionary)).toHaveLength(1);
+  });
+  it('never searches the words as typed for a wording the site does not use', () => {
+    expect(alternatives(['therapy'], dictionary)[0]).toMatchObject({ words: ['therapy'], unused: true });
+    expect(alternatives(['counselling'], dictionary)[0]?.unused).toBeUndefined();
+  });
+  it('replaces two everyday wordings at once', () => {
+    const both = buildDictionary([], [{ people: ['kids'], strategy: ['children'] }, { people: ['how many'], strategy: ['local profile'] }]);
+    expect(alternatives(words('how many kids live here'), both)[1]).toEqual({ words: ['local', 'profile', 'children', 'live', 'here'], replaced: { from: 'how many … kids', to: 'local profile … children' } });
   });
   it('expands a two-letter abbreviation but never searches for one (Pagefind would match every word it begins)', () => {
     expect(alternatives(['la'], dictionary).map((a) => a.words.join(' '))).toEqual(['la', 'local authority']);
@@ -74,5 +135,6 @@ describe('fusion and highlights', () => {
     expect(matches('apprentice', 'apprenticeships')).toBe(true);
     expect(matches('mentoring', 'mentor')).toBe(true);
     expect(matches('therapy', 'the')).toBe(false);
+    expect(matches('reported', 'reports')).toBe(true);
   });
 });

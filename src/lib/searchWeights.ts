@@ -1,0 +1,20 @@
+/**
+ * How search ranks pages: how much the words of a kind of page weigh (Pagefind's
+ * data-pagefind-weight; 1 is ordinary text, and weights count squared), and Pagefind's ranking
+ * options. One definition for every page that uses them.
+ */
+
+/** A page that lists the words of many subjects (contents, indexes, glossary, comparison, accessibility statement). */
+export const LIST_PAGE_WEIGHT = 0.5;
+
+/** The timelines, which repeat every action of a plan under each of its dates. */
+export const TIMELINE_WEIGHT = 0.2;
+
+/**
+ * Pagefind's ranking options (its defaults: pageLength 0.75, termSaturation 1.4). The site mixes
+ * very short pages (a lead's page is some 30 words) with chapters of hundreds: a lower
+ * pageLength stops the short ones winning on length alone, and a lower termSaturation stops a
+ * page winning by repeating a word (the comparison and the timelines repeat "care" and
+ * "children" in every row). Measured on both relevance sets (README, Search that forgives).
+ */
+export const PAGEFIND_RANKING = { pageLength: 0.3, termSaturation: 0.8 } as const;
