@@ -46,7 +46,11 @@ function packagesTheBuildUses(): Map<string, string> {
     // A bare specifier: a package name ("@scope/name" or "name"), perhaps with a subpath.
     const bare = `(@?[a-z0-9][\\w.-]*(?:/[\\w.-]+)*|(?:node|astro):[\\w/-]+)`;
     const imports = file.endsWith('.css') ? text.matchAll(new RegExp(`@import\\s+['"]${bare}['"]`, 'g')) : text.matchAll(new RegExp(`(?:^|[^.\\w])(?:from|import)\\s*\\(?\\s*['"]${bare}['"]`, 'gm'));
-    for (const [, specifier] of imports) {
+    for (const match of imports) {
+      const specifier = match[1];
+      // Prose in a comment ("… from "career" …") is not an import.
+      const line = text.slice(text.lastIndexOf('\n', match.index) + 1, match.index);
+      if (/^\s*(\*|\/\*|\/\/)/.test(line)) continue;
       if (/^(node|astro):/.test(specifier!)) continue;
       used.set(packageOf(specifier!), relative(ROOT, file));
     }
