@@ -2,7 +2,7 @@
  * The action plan as the pages, filters, timeline and open data see it: one flat, serialisable
  * record per action, built from the content entries. Pure functions only.
  */
-import type { CollectionEntry } from 'astro:content';
+import type { ProgressEntry } from './contentSchemas.ts';
 import type { LeadSegment } from './leads.ts';
 import { monthName, parseTimescale, quarterOf, sortKey, type Timescale, type TimescaleKind } from './timescale.ts';
 import { PROGRESS_STATUSES, STATUS_LABELS } from './progress.ts';
@@ -37,20 +37,11 @@ export interface ActionRecord {
   progress: ProgressUpdate[];
 }
 
-/** An update's earlier wording, replaced by a correction: the schema's, its date as "2018-04-20". */
-export type ProgressCorrection = Omit<CollectionEntry<'actions'>['data']['progress'][number]['corrections'][number], 'correctedOn'> & { correctedOn: string };
-
-export interface ProgressUpdate {
-  status: string;
-  /** ISO date, e.g. "2018-03-31". */
-  asAt: string;
-  note: string;
-  reportedBy: string;
-  /** Its anchor on the action's page, e.g. "progress-2018-03-31" (see progressAnchors). */
+/** A published update: as the action's file records it, with its anchor on the action's page. */
+export type ProgressUpdate = ProgressEntry & {
+  /** "progress-2018-03-31" (see progressAnchors). */
   anchor: string;
-  /** What it said before each correction, oldest first; empty if never corrected. */
-  corrections: ProgressCorrection[];
-}
+};
 
 /** The plan's "as at" summary: the latest status of each action that has one, counted by status. */
 export function progressSummary(actions: readonly ActionRecord[]): { asAt: string; reported: number; counts: { status: string; label: string; count: number }[] } | undefined {

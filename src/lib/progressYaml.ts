@@ -4,7 +4,7 @@
  * are never rewritten, and a correction keeps what the update said before. Pure: text in, text out.
  */
 import { isMap, isSeq, parse, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ProgressEntry } from './progressReturns.ts';
+import type { ProgressEntry } from './contentSchemas.ts';
 
 /** As the content files are written: no folding of long lines, lists indented under their key,
  *  and a line break inside a note written \n rather than as a folded blank line. */
@@ -91,6 +91,14 @@ export function correctProgress(source: string, correction: { index: number; upd
       return { ...old, status: correction.update.status, note: correction.update.note, reportedBy: correction.update.reportedBy, corrections: [...earlier, { correctedOn: correction.correctedOn, ...was }] };
     }),
   );
+}
+
+/** The file's text with its `progress` list taken off (if it has one), as before any update was recorded. */
+export function withoutProgress(source: string): string {
+  const doc = parseDocument(source);
+  if (!doc.has('progress')) return source;
+  doc.delete('progress');
+  return doc.toString(OUTPUT);
 }
 
 /** The unchanged text of a file as the document API writes it back: the check that nothing else moves. */

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { PDFArray, PDFDict, PDFName, type PDFString } from 'pdf-lib';
 import { DIST, ROOT, decodeEntities, readPage, textOf } from '../helpers/dist.ts';
-import { readCollection, readEdition, type ActionFile } from '../helpers/content.ts';
+import { readCollection, readEdition } from '../helpers/content.ts';
 import { attributes, pageLines, pagesEndingWithHeading, printHeadings, readStructure, text, xmpOf } from '../helpers/pdf.ts';
 import { STANDARD_STRUCTURE_TYPES } from '../../src/lib/pdfUa.ts';
 import { uuidV5 } from '../../src/lib/epubAccessibility.ts';
@@ -17,8 +17,8 @@ import { uuidV5 } from '../../src/lib/epubAccessibility.ts';
 const edition = '2017-20';
 const pdf = join(DIST, edition, `halton-strategy-${edition}.pdf`);
 const largePdf = join(DIST, edition, `halton-strategy-${edition}-large-print.pdf`);
-const actions = readCollection<ActionFile>(edition, 'actions');
-const statements = readCollection<{ text: string }>(edition, 'themes');
+const actions = readCollection(edition, 'actions');
+const statements = readCollection(edition, 'themes');
 const chapters = ['Foreword', 'Introduction', 'Who is this strategy for?', 'Vision and aims', 'Overview', 'Local profile', 'Views of children in care and care leavers', 'Delivery and review of the strategy', 'Action plan'];
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -156,14 +156,13 @@ describe('PDF links', () => {
 
 const editionsWithFiles = ['2017-20', '2008-11'].map((slug) => ({
   slug,
-  statements: readCollection<{ text: string }>(slug, 'themes'),
-  actions: readCollection<ActionFile>(slug, 'actions'),
-  quotes: readCollection<{ text: string }>(slug, 'quotes'),
+  statements: readCollection(slug, 'themes'),
+  actions: readCollection(slug, 'actions'),
+  quotes: readCollection(slug, 'quotes'),
   printHtml: readPage(`/${slug}/print/`),
 }));
 // The numbers both editions count the same way (the compare chart's bars), from the content.
-type FigureFile = { value?: number; unit: string; compareKey?: string };
-const figuresOf = (slug: string) => readCollection<FigureFile>(slug, 'figures').filter((f) => f.compareKey && f.unit === 'count' && f.value !== undefined);
+const figuresOf = (slug: string) => readCollection(slug, 'figures').filter((f) => f.compareKey && f.unit === 'count' && f.value !== undefined);
 const sharedKeys = new Set(figuresOf('2017-20').map((f) => f.compareKey).filter((key) => figuresOf('2008-11').some((f) => f.compareKey === key)));
 const chartValues = ['2008-11', '2017-20'].flatMap((slug) => figuresOf(slug).filter((f) => sharedKeys.has(f.compareKey)).map((f) => f.value!.toLocaleString('en-GB')));
 const allPdfs = editionsWithFiles.flatMap((e) => [

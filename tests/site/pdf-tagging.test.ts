@@ -32,7 +32,7 @@ function summaryOf(pdf: (typeof pdfs)[number]): Promise<TaggingSummary> {
     summary = readBack(join(DIST, pdf.slug, pdf.name)).then((read) =>
       summarize(read, {
         columnHeaders,
-        actionCodes: readCollection<{ code: string }>(pdf.slug, 'actions').map((a) => a.code),
+        actionCodes: readCollection(pdf.slug, 'actions').map((a) => a.code),
         labels: COLUMN_KEYS.map((key) => columns[key]).filter((label): label is string => Boolean(label)),
       }),
     );
