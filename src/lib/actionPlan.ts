@@ -4,7 +4,7 @@
  */
 import type { ProgressEntry } from './contentSchemas.ts';
 import type { LeadSegment } from './leads.ts';
-import { monthName, parseTimescale, quarterOf, sortKey, type Timescale, type TimescaleKind } from './timescale.ts';
+import { monthName, quarterOf, type Timescale, type TimescaleKind } from './timescale.ts';
 import { PROGRESS_STATUSES, STATUS_LABELS } from './progress.ts';
 
 export interface ActionRecord {
@@ -98,18 +98,6 @@ export function matchesFilters(action: ActionRecord, filters: ActionFilters): bo
   return true;
 }
 
-export type SortOrder = 'theme' | 'timescale';
-
-export function sortActions(actions: readonly ActionRecord[], order: SortOrder): ActionRecord[] {
-  const byTheme = (a: ActionRecord, b: ActionRecord) => a.themeNumber - b.themeNumber || a.order - b.order;
-  if (order === 'theme') return [...actions].sort(byTheme);
-  return [...actions].sort((a, b) => {
-    const ka = sortKey(a.parsedTimescales);
-    const kb = sortKey(b.parsedTimescales);
-    return ka < kb ? -1 : ka > kb ? 1 : byTheme(a, b);
-  });
-}
-
 export interface WhenOption {
   value: string;
   label: string;
@@ -141,21 +129,6 @@ export function whenOptions(actions: readonly ActionRecord[]): WhenOption[] {
   const dated = [...counts.keys()].filter((v) => /^\d/.test(v)).sort();
   const kinds = (Object.keys(KIND_LABELS) as string[]).filter((k) => counts.has(k));
   return [...dated, ...kinds].map((value) => ({ value, label: label(value), count: counts.get(value) ?? 0 }));
-}
-
-/** A whole-plan "when" value that names a year, for the static per-year pages. */
-export function isYear(value: string): boolean {
-  return /^\d{4}$/.test(value);
-}
-
-export { parseTimescale };
-
-export interface TimelineMonth {
-  /** "2018-03" */
-  key: string;
-  year: number;
-  month: number;
-  actions: ActionRecord[];
 }
 
 /**

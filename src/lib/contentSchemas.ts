@@ -266,6 +266,9 @@ export type GlossaryEntry = ContentData<'glossary'>;
 /** The action plan's column headings as an edition prints them. */
 export type ActionPlanColumns = EditionData['columns'];
 
+/** The action plan's columns in the seeds' order, as the edition schema lists them ("source" first, where an edition has one). */
+export const ACTION_PLAN_COLUMN_KEYS = Object.keys(editionSchema.shape.columns.shape) as (keyof ActionPlanColumns)[];
+
 /** An update's earlier wording, replaced by a correction: the schema's, its date as written ("2018-04-20"). */
 export type ProgressCorrection = Omit<ActionData['progress'][number]['corrections'][number], 'correctedOn'> & { correctedOn: string };
 

@@ -94,16 +94,3 @@ export function sortKey(timescales: Timescale[]): string {
   const ranks = timescales.map((t) => order.indexOf(t.kind)).filter((r) => r >= 0);
   return `1-${ranks.length ? Math.min(...ranks) : order.length}`;
 }
-
-/** A label for the timeline and filters, e.g. "March 2018", "2009", "Ongoing". */
-export function describeKind(kind: TimescaleKind): string {
-  return {
-    month: 'By a month',
-    year: 'By a year',
-    recurring: 'Recurring',
-    ongoing: 'Ongoing',
-    complete: 'Complete',
-    relative: 'Relative to events',
-    unknown: 'Other',
-  }[kind];
-}
