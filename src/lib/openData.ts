@@ -36,12 +36,13 @@ export const CSV_COLUMNS: ColumnDoc[] = [
 /**
  * RFC 4180 CSV with CRLF line ends (a CRLF after the last row too) and a byte-order mark, so
  * spreadsheet programs read UTF-8 correctly. A cell is quoted only when it holds a comma, a
- * quote or a line break: csv-stringify's default.
+ * quote or a line break (`quote_record_delimiter`: csv-stringify stops quoting a lone "\n" once
+ * `record_delimiter` is set, and our cells hold one between the items of a seed cell).
  */
 export function actionPlanCsv(actions: readonly ActionRecord[]): string {
   return stringify(
     actions.map((a) => CSV_COLUMNS.map((c) => c.value(a))),
-    { bom: true, record_delimiter: 'windows', header: true, columns: CSV_COLUMNS.map((c) => c.name) },
+    { bom: true, record_delimiter: 'windows', quote_record_delimiter: true, header: true, columns: CSV_COLUMNS.map((c) => c.name) },
   );
 }
 
