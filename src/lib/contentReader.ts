@@ -81,17 +81,23 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
 }
 
 /**
+ * A YAML text's data as written, before any schema: for the YAML writer's check that a change
+ * moved nothing else (`progressYaml.ts`). Everything else reads content validated, below.
+ */
+export function yamlData(text: string, filePath: string): unknown {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new ContentFileError(filePath, [`is not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`]);
+  }
+}
+
+/**
  * The data of one content file's text, validated with its collection's schema. `filePath`
  * names the file in errors; a chapter's text is its front matter and body.
  */
 export function parseContentFile<N extends CollectionName>(collection: N, text: string, filePath: string): ContentData<N> {
-  let data: unknown;
-  try {
-    data = parse(collection === 'chapters' ? frontMatter(text, filePath) : text);
-  } catch (error) {
-    if (error instanceof ContentFileError) throw error;
-    throw new ContentFileError(filePath, [`is not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`]);
-  }
+  const data = yamlData(collection === 'chapters' ? frontMatter(text, filePath) : text, filePath);
   const result = contentSchemas[collection].safeParse(data);
   if (!result.success) {
     throw new ContentFileError(filePath, [...result.error.issues.map((issue) => describeIssue(issue, data)), 'each field is described in src/lib/contentSchemas.ts']);

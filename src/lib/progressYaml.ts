@@ -3,7 +3,8 @@
  * package's document API, so the file keeps its comments, quoting and layout, earlier updates
  * are never rewritten, and a correction keeps what the update said before. Pure: text in, text out.
  */
-import { isMap, isSeq, parse, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { yamlData } from './contentReader.ts';
 import type { ProgressEntry } from './contentSchemas.ts';
 
 /** As the content files are written: no folding of long lines, lists indented under their key,
@@ -48,9 +49,9 @@ const entryData = (u: ProgressEntry) => ({
 
 function checked(source: string, result: string, file: string, progress: (before: unknown[]) => unknown[]): string {
   // The promise kept, checked on the data: everything as before but the change asked for.
-  const before = parse(source) as Record<string, unknown>;
+  const before = yamlData(source, file) as Record<string, unknown>;
   const expected = { ...before, progress: progress((before['progress'] as unknown[] | null) ?? []) };
-  if (JSON.stringify(parse(result)) !== JSON.stringify(expected)) throw new Error(`${file}: the change would alter what the file already says`);
+  if (JSON.stringify(yamlData(result, file)) !== JSON.stringify(expected)) throw new Error(`${file}: the change would alter what the file already says`);
   return result;
 }
 
