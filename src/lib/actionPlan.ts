@@ -2,15 +2,15 @@
  * The action plan as the pages, filters, timeline and open data see it: one flat, serialisable
  * record per action, built from the content entries. Pure functions only.
  */
-import type { ProgressEntry } from './contentSchemas.ts';
+import type { ActionData, ProgressEntry } from './contentSchemas.ts';
 import type { LeadSegment } from './leads.ts';
 import { monthName, quarterOf, type Timescale, type TimescaleKind } from './timescale.ts';
 import { PROGRESS_STATUSES, STATUS_LABELS } from './progress.ts';
 
-export interface ActionRecord {
-  edition: string;
-  /** Public id, e.g. "P4-A2". */
-  code: string;
+/** An action's own fields as its file holds them (the actions schema); the record adds what the pages derive. */
+type ActionFields = Pick<ActionData, 'edition' | 'code' | 'order' | 'aims' | 'actions' | 'outcomes' | 'timescales' | 'leadText' | 'inherited'>;
+
+export interface ActionRecord extends ActionFields {
   /** Anchor and URL slug, e.g. "p4-a2". */
   anchor: string;
   themeId: string;
@@ -18,21 +18,15 @@ export interface ActionRecord {
   themeNumber: number;
   themeSlug: string;
   themeShortTitle: string;
-  order: number;
-  source: string | undefined;
-  aims: string[];
-  actions: string[];
-  outcomes: string[];
-  timescales: string[];
+  // Required keys, possibly undefined: every record has the same fields.
+  source: ActionData['source'];
   parsedTimescales: Timescale[];
-  leadText: string;
   leadIds: string[];
   leadNames: string[];
   /** The printed lead cell cut where it names each lead, so its own words can link to the lead pages. */
   leadSegments: LeadSegment[];
-  inherited: string[];
-  splitFrom: string | undefined;
-  note: string | undefined;
+  splitFrom: ActionData['splitFrom'];
+  note: ActionData['note'];
   /** Progress updates published for this action, newest first. */
   progress: ProgressUpdate[];
 }
