@@ -2,12 +2,14 @@
  * The one Node reader of the content: every real file read with the schemas Astro uses, and a bad
  * file refused naming the file, the field and the fix, as the build refuses it.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentFileError, editionSlugs, parseContentFile, readContentFolder, readEditionCollection, readEditionFile, type EditionCollection } from '../../src/lib/contentReader.ts';
 import { contentSchemas, type CollectionName } from '../../src/lib/contentSchemas.ts';
+import { readActions } from '../../scripts/lib/action-files.ts';
+import { loadAbbreviations } from '../../src/markdown/abbreviations.ts';
 import { ROOT } from '../helpers/dist.ts';
 
 const EDITIONS = join(ROOT, 'content/editions');
@@ -113,5 +115,31 @@ describe('reading a folder', () => {
     expect(readContentFolder('themes', dir).map((f) => f.id)).toEqual(['p6']);
     writeFileSync(join(dir, 'p1.yaml'), theme.replace(/^number: .*$/m, 'number: 0'));
     expect(() => readContentFolder('themes', dir)).toThrow(`${join(dir, 'p1.yaml')}: field "number": 0 is too small: write a number greater than 0`);
+  });
+});
+
+describe('npm run progress reads the action files through the reader', () => {
+  const work = mkdtempSync(join(tmpdir(), 'content-reader-progress-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('refuses a bad action file as the build does, rather than making a template of it', () => {
+    cpSync(EDITIONS, work, { recursive: true });
+    expect(readActions(work, '2017-20').length).toBe(readEditionCollection(EDITIONS, '2017-20', 'actions').length);
+    const file = join(work, '2017-20/actions/p4-a2.yaml');
+    writeFileSync(file, action.replace(/^order: 2$/m, 'order: "second"'));
+    expect(() => readActions(work, '2017-20')).toThrow(`${file}: field "order": "second" is not a number: write a number`);
+  });
+});
+
+describe('the chapters\' markdown plugin reads the glossary through the reader', () => {
+  const work = mkdtempSync(join(tmpdir(), 'content-reader-glossary-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('refuses a glossary entry the build would refuse, naming the file and the field', () => {
+    cpSync(join(ROOT, 'content/glossary'), work, { recursive: true });
+    expect(loadAbbreviations(work).length).toBeGreaterThan(10);
+    const file = join(work, 'zz-bad.yaml');
+    writeFileSync(file, 'abbreviation: "ZZ"\nbasis: "probably"\neditions: ["2017-20"]\n');
+    expect(() => loadAbbreviations(work)).toThrow(`${file}: field "basis": "probably" is not allowed: write one of "given", "standard", "uncertain"`);
   });
 });
