@@ -4,7 +4,7 @@
  */
 import type { ActionData, ProgressEntry } from './contentSchemas.ts';
 import type { LeadSegment } from './leads.ts';
-import { monthName, quarterOf, type Timescale, type TimescaleKind } from './timescale.ts';
+import { monthName, quarterOf, UNDATED_KINDS, type Timescale, type UndatedKind } from './timescale.ts';
 import { PROGRESS_STATUSES, STATUS_LABELS } from './progress.ts';
 
 /** An action's own fields as its file holds them (the actions schema); the record adds what the pages derive. */
@@ -100,7 +100,7 @@ export interface WhenOption {
 
 const QUARTER_LABELS = ['January to March', 'April to June', 'July to September', 'October to December'];
 
-const KIND_LABELS: Record<Exclude<TimescaleKind, 'month' | 'year'>, string> = {
+const KIND_LABELS: Record<UndatedKind, string> = {
   recurring: 'Recurring (for example annually)',
   relative: 'Relative to events (for example within 20 working days)',
   ongoing: 'Ongoing',
@@ -121,7 +121,7 @@ export function whenOptions(actions: readonly ActionRecord[]): WhenOption[] {
     return KIND_LABELS[value as keyof typeof KIND_LABELS] ?? value;
   };
   const dated = [...counts.keys()].filter((v) => /^\d/.test(v)).sort();
-  const kinds = (Object.keys(KIND_LABELS) as string[]).filter((k) => counts.has(k));
+  const kinds = UNDATED_KINDS.filter((k) => counts.has(k));
   return [...dated, ...kinds].map((value) => ({ value, label: label(value), count: counts.get(value) ?? 0 }));
 }
 
@@ -150,10 +150,9 @@ export function timeline(actions: readonly ActionRecord[]): { dated: { key: stri
     }
     if (action.parsedTimescales.length === 0) undated.set('unknown', [...(undated.get('unknown') ?? []), action]);
   }
-  const kindOrder = ['recurring', 'relative', 'ongoing', 'complete', 'unknown'];
   return {
     dated: [...dated.values()].sort((a, b) => a.key.localeCompare(b.key)),
-    undated: kindOrder.filter((k) => undated.has(k)).map((kind) => ({ kind, actions: undated.get(kind) ?? [] })),
+    undated: UNDATED_KINDS.filter((k) => undated.has(k)).map((kind) => ({ kind, actions: undated.get(kind) ?? [] })),
   };
 }
 
