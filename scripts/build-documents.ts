@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { parse } from 'yaml';
 import { linkFilesInPages } from './lib/file-links.ts';
 import { inDist, printedEditions, toolStep } from './lib/built-site.ts';
 import { documentSource } from '../src/lib/documentSource.ts';
+import { readEditionFile } from '../src/lib/contentReader.ts';
 import { formatPaths } from '../src/lib/paths.ts';
 import { accessibilityMetadata, completeNav, completePackage, epubContent, epubIdentifier, titleFromHeading } from '../src/lib/epubAccessibility.ts';
 
@@ -74,10 +74,7 @@ async function buildDocuments(): Promise<void> {
  * title says, "2017-20"). The strategies print no date of publication.
  */
 function editionDate(edition: string): string {
-  const file = join(contentDir, edition, 'edition.yaml');
-  const year = (parse(readFileSync(file, 'utf8')) as { startYear?: unknown } | null)?.startYear;
-  if (typeof year !== 'number') throw new Error(`${file}: startYear is missing; it gives the EPUB's date`);
-  return String(year);
+  return String(readEditionFile(contentDir, edition).startYear);
 }
 
 /** Completes the EPUB pandoc wrote, in place (see src/lib/epubAccessibility.ts). */

@@ -57,11 +57,6 @@ export function relevanceSets(): { sets: RelevanceSet[]; missing: SetName[] } {
   return { sets: names.filter((n) => existsSync(RELEVANCE_FILES[n])).map(readSet), missing: names.filter((n) => !existsSync(RELEVANCE_FILES[n])) };
 }
 
-/** The old set's queries. */
-export function relevanceQueries(): RelevanceQuery[] {
-  return readSet('old').queries;
-}
-
 export interface QueryOutcome extends RelevanceQuery {
   rank: number | null;
   /** The first three result links, for a report. */

@@ -8,7 +8,7 @@ import { parseTimescale } from '../lib/timescale.ts';
 import type { ActionRecord, ProgressUpdate } from '../lib/actionPlan.ts';
 import { paths } from '../lib/paths.ts';
 import { leadSegments } from '../lib/leads.ts';
-import { progressAnchors } from '../lib/progress.ts';
+import { progressAnchors, progressAsWritten } from '../lib/progress.ts';
 
 export interface LeadRecord {
   id: string;
@@ -34,21 +34,11 @@ let cache: Promise<EditionBundle[]> | undefined;
 
 /** An action's updates, newest first, each with its anchor (given in file order, so it never changes). */
 function progressRecords(updates: CollectionEntry<'actions'>['data']['progress']): ProgressUpdate[] {
-  const dates = updates.map((u) => u.asAt.toISOString().slice(0, 10));
-  const anchors = progressAnchors(dates);
+  const written = progressAsWritten(updates);
+  const anchors = progressAnchors(written.map((u) => u.asAt));
   // Same date: the one added later comes first.
-  return updates
-    .map((u, i) => ({
-      order: i,
-      update: {
-        status: u.status,
-        asAt: dates[i]!,
-        note: u.note,
-        reportedBy: u.reportedBy,
-        anchor: anchors[i]!,
-        corrections: u.corrections.map((c) => ({ ...c, correctedOn: c.correctedOn.toISOString().slice(0, 10) })),
-      },
-    }))
+  return written
+    .map((update, order) => ({ order, update: { ...update, anchor: anchors[order]! } }))
     .sort((a, b) => b.update.asAt.localeCompare(a.update.asAt) || b.order - a.order)
     .map(({ update }) => update);
 }

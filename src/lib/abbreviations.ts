@@ -2,6 +2,7 @@
  * Marking the first use of each abbreviation on a page with its expansion (`<abbr title>`), so
  * a reader meets "IRM" once explained. Pure: the caller keeps the set of abbreviations seen.
  */
+import type { GlossaryEntry } from './contentSchemas.ts';
 
 export interface Abbreviation {
   /** Every spelling to look for, e.g. ["CiCCL", "CICCL"]. */
@@ -10,6 +11,19 @@ export interface Abbreviation {
   expansion: string;
   /** One key for all spellings, so "CICCL" after "CiCCL" is not explained twice. */
   key: string;
+}
+
+/**
+ * A glossary entry whose meaning is certain (spelt out in a strategy, or the standard meaning):
+ * the only ones the pages expand and search looks up. An uncertain meaning is never guessed.
+ */
+export function hasCertainMeaning<G extends Pick<GlossaryEntry, 'basis' | 'expansion'>>(entry: G): entry is G & { expansion: string } {
+  return entry.basis !== 'uncertain' && Boolean(entry.expansion);
+}
+
+/** The glossary's certain abbreviations, every spelling of each, as `markFirstUses` takes them. */
+export function abbreviationsOf(glossary: readonly Pick<GlossaryEntry, 'abbreviation' | 'variants' | 'basis' | 'expansion'>[]): Abbreviation[] {
+  return glossary.filter(hasCertainMeaning).map((g) => ({ key: g.abbreviation, forms: [g.abbreviation, ...g.variants], expansion: g.expansion }));
 }
 
 export type Segment = string | { abbr: string; title: string };

@@ -2,15 +2,15 @@
  * The action plan as the pages, filters, timeline and open data see it: one flat, serialisable
  * record per action, built from the content entries. Pure functions only.
  */
-import type { CollectionEntry } from 'astro:content';
+import type { ActionData, ProgressEntry } from './contentSchemas.ts';
 import type { LeadSegment } from './leads.ts';
-import { monthName, parseTimescale, quarterOf, sortKey, type Timescale, type TimescaleKind } from './timescale.ts';
+import { monthName, quarterOf, UNDATED_KINDS, type Timescale, type UndatedKind } from './timescale.ts';
 import { PROGRESS_STATUSES, STATUS_LABELS } from './progress.ts';
 
-export interface ActionRecord {
-  edition: string;
-  /** Public id, e.g. "P4-A2". */
-  code: string;
+/** An action's own fields as its file holds them (the actions schema); the record adds what the pages derive. */
+type ActionFields = Pick<ActionData, 'edition' | 'code' | 'order' | 'aims' | 'actions' | 'outcomes' | 'timescales' | 'leadText' | 'inherited'>;
+
+export interface ActionRecord extends ActionFields {
   /** Anchor and URL slug, e.g. "p4-a2". */
   anchor: string;
   themeId: string;
@@ -18,39 +18,24 @@ export interface ActionRecord {
   themeNumber: number;
   themeSlug: string;
   themeShortTitle: string;
-  order: number;
-  source: string | undefined;
-  aims: string[];
-  actions: string[];
-  outcomes: string[];
-  timescales: string[];
+  // Required keys, possibly undefined: every record has the same fields.
+  source: ActionData['source'];
   parsedTimescales: Timescale[];
-  leadText: string;
   leadIds: string[];
   leadNames: string[];
   /** The printed lead cell cut where it names each lead, so its own words can link to the lead pages. */
   leadSegments: LeadSegment[];
-  inherited: string[];
-  splitFrom: string | undefined;
-  note: string | undefined;
+  splitFrom: ActionData['splitFrom'];
+  note: ActionData['note'];
   /** Progress updates published for this action, newest first. */
   progress: ProgressUpdate[];
 }
 
-/** An update's earlier wording, replaced by a correction: the schema's, its date as "2018-04-20". */
-export type ProgressCorrection = Omit<CollectionEntry<'actions'>['data']['progress'][number]['corrections'][number], 'correctedOn'> & { correctedOn: string };
-
-export interface ProgressUpdate {
-  status: string;
-  /** ISO date, e.g. "2018-03-31". */
-  asAt: string;
-  note: string;
-  reportedBy: string;
-  /** Its anchor on the action's page, e.g. "progress-2018-03-31" (see progressAnchors). */
+/** A published update: as the action's file records it, with its anchor on the action's page. */
+export type ProgressUpdate = ProgressEntry & {
+  /** "progress-2018-03-31" (see progressAnchors). */
   anchor: string;
-  /** What it said before each correction, oldest first; empty if never corrected. */
-  corrections: ProgressCorrection[];
-}
+};
 
 /** The plan's "as at" summary: the latest status of each action that has one, counted by status. */
 export function progressSummary(actions: readonly ActionRecord[]): { asAt: string; reported: number; counts: { status: string; label: string; count: number }[] } | undefined {
@@ -107,18 +92,6 @@ export function matchesFilters(action: ActionRecord, filters: ActionFilters): bo
   return true;
 }
 
-export type SortOrder = 'theme' | 'timescale';
-
-export function sortActions(actions: readonly ActionRecord[], order: SortOrder): ActionRecord[] {
-  const byTheme = (a: ActionRecord, b: ActionRecord) => a.themeNumber - b.themeNumber || a.order - b.order;
-  if (order === 'theme') return [...actions].sort(byTheme);
-  return [...actions].sort((a, b) => {
-    const ka = sortKey(a.parsedTimescales);
-    const kb = sortKey(b.parsedTimescales);
-    return ka < kb ? -1 : ka > kb ? 1 : byTheme(a, b);
-  });
-}
-
 export interface WhenOption {
   value: string;
   label: string;
@@ -127,7 +100,7 @@ export interface WhenOption {
 
 const QUARTER_LABELS = ['January to March', 'April to June', 'July to September', 'October to December'];
 
-const KIND_LABELS: Record<Exclude<TimescaleKind, 'month' | 'year'>, string> = {
+const KIND_LABELS: Record<UndatedKind, string> = {
   recurring: 'Recurring (for example annually)',
   relative: 'Relative to events (for example within 20 working days)',
   ongoing: 'Ongoing',
@@ -148,23 +121,8 @@ export function whenOptions(actions: readonly ActionRecord[]): WhenOption[] {
     return KIND_LABELS[value as keyof typeof KIND_LABELS] ?? value;
   };
   const dated = [...counts.keys()].filter((v) => /^\d/.test(v)).sort();
-  const kinds = (Object.keys(KIND_LABELS) as string[]).filter((k) => counts.has(k));
+  const kinds = UNDATED_KINDS.filter((k) => counts.has(k));
   return [...dated, ...kinds].map((value) => ({ value, label: label(value), count: counts.get(value) ?? 0 }));
-}
-
-/** A whole-plan "when" value that names a year, for the static per-year pages. */
-export function isYear(value: string): boolean {
-  return /^\d{4}$/.test(value);
-}
-
-export { parseTimescale };
-
-export interface TimelineMonth {
-  /** "2018-03" */
-  key: string;
-  year: number;
-  month: number;
-  actions: ActionRecord[];
 }
 
 /**
@@ -192,10 +150,9 @@ export function timeline(actions: readonly ActionRecord[]): { dated: { key: stri
     }
     if (action.parsedTimescales.length === 0) undated.set('unknown', [...(undated.get('unknown') ?? []), action]);
   }
-  const kindOrder = ['recurring', 'relative', 'ongoing', 'complete', 'unknown'];
   return {
     dated: [...dated.values()].sort((a, b) => a.key.localeCompare(b.key)),
-    undated: kindOrder.filter((k) => undated.has(k)).map((kind) => ({ kind, actions: undated.get(kind) ?? [] })),
+    undated: UNDATED_KINDS.filter((k) => undated.has(k)).map((kind) => ({ kind, actions: undated.get(kind) ?? [] })),
   };
 }
 

@@ -3,18 +3,10 @@
  * thing (the same `compareKey`), related figures measured differently grouped by `topic`, and
  * the rest listed per edition. Only seed figures: nothing is derived or calculated.
  */
+import type { ContentData } from './contentSchemas.ts';
 
-export interface ComparableFigure {
-  edition: string;
-  order: number;
-  sourceText: string;
-  value?: number | undefined;
-  unit: 'count' | 'percent' | 'text';
-  counts: string;
-  population: string;
-  compareKey?: string | undefined;
-  topic?: string | undefined;
-}
+/** A figure as its file holds it (the figures schema), with its edition. */
+export type ComparableFigure = ContentData<'figures'>;
 
 export interface FigureComparison<F extends ComparableFigure> {
   /** Same measure in every edition that has it, keyed by compareKey, in the order of the newest edition. */

@@ -2,6 +2,7 @@
  * The action plan as open data: CSV and JSON built from the same records as the pages, and the
  * column documentation shown on the site. Pure functions.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { ActionRecord } from './actionPlan.ts';
 import { isoDue } from './timescale.ts';
 
@@ -32,14 +33,17 @@ export const CSV_COLUMNS: ColumnDoc[] = [
   { name: 'note', description: 'Editors\' note on how the row was transcribed (joined across a page break, split, filled in).', value: (a) => a.note ?? '' },
 ];
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** RFC 4180 CSV with CRLF line ends and a byte-order mark, so spreadsheet programs read UTF-8 correctly. */
+/**
+ * RFC 4180 CSV with CRLF line ends (a CRLF after the last row too) and a byte-order mark, so
+ * spreadsheet programs read UTF-8 correctly. A cell is quoted only when it holds a comma, a
+ * quote or a line break (`quote_record_delimiter`: csv-stringify stops quoting a lone "\n" once
+ * `record_delimiter` is set, and our cells hold one between the items of a seed cell).
+ */
 export function actionPlanCsv(actions: readonly ActionRecord[]): string {
-  const lines = [CSV_COLUMNS.map((c) => c.name).join(','), ...actions.map((a) => CSV_COLUMNS.map((c) => csvCell(c.value(a))).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return stringify(
+    actions.map((a) => CSV_COLUMNS.map((c) => c.value(a))),
+    { bom: true, record_delimiter: 'windows', quote_record_delimiter: true, header: true, columns: CSV_COLUMNS.map((c) => c.name) },
+  );
 }
 
 export interface JsonAction {

@@ -4,6 +4,7 @@
  * blocks. Built from the same content as the pages.
  */
 import type { ActionRecord } from './actionPlan.ts';
+import type { ActionPlanColumns } from './contentSchemas.ts';
 
 export interface PlainTextSource {
   edition: {
@@ -12,7 +13,7 @@ export interface PlainTextSource {
     actionPlanNote?: string | undefined;
     themeLabel: string;
     alternativeFormats?: { text: string; email: string; telephone: string } | undefined;
-    columns: { source?: string | undefined; aim: string; action: string; outcome: string; timescale: string; lead: string };
+    columns: ActionPlanColumns;
   };
   chapters: { id: string; body?: string | undefined; data: { title: string } }[];
   themes: { data: { number: number; text: string; planHeading: string; slug: string } }[];

@@ -4,6 +4,8 @@
  * shared by the content schema, the pages, the feed and `npm run progress`.
  */
 
+import type { ActionData, ProgressEntry } from './contentSchemas.ts';
+
 /** The Board's fixed list of statuses, in the order a summary counts them. */
 export const PROGRESS_STATUSES = ['not-started', 'in-progress', 'at-risk', 'complete', 'no-longer-applicable'] as const;
 
@@ -110,4 +112,12 @@ export function progressAnchors(dates: readonly string[]): string[] {
     seen.set(date, count);
     return count === 1 ? `progress-${date}` : `progress-${date}-${count}`;
   });
+}
+
+/** A day as a content file writes it: "2018-03-31" (the schema reads it as midnight UTC). */
+const writtenDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** An action's updates as its file writes them, in the file's order: the schema's dates as "2018-03-31". */
+export function progressAsWritten(progress: ActionData['progress']): ProgressEntry[] {
+  return progress.map((u) => ({ ...u, asAt: writtenDay(u.asAt), corrections: u.corrections.map((c) => ({ ...c, correctedOn: writtenDay(c.correctedOn) })) }));
 }

@@ -7,29 +7,7 @@ import { longDate } from './dates.ts';
 import { leadsNamedIn, type LeadAliases } from './leads.ts';
 import { parseReportDate, parseStatus, PROGRESS_STATUSES, STATUS_LABELS, statusLabel } from './progress.ts';
 import { cellSerialDate, MAX_ROWS, type SheetTable, type SpreadsheetRead } from './returnFiles.ts';
-
-/**
- * One progress update as an action's file records it: the shape of `progress` items in
- * src/content.config.ts as YAML writes them (dates as "2018-03-31", before the schema makes
- * them dates). The build checks every file against that schema.
- */
-export interface ProgressEntry {
-  status: string;
-  /** "2018-03-31" */
-  asAt: string;
-  note: string;
-  reportedBy: string;
-  /** Earlier wordings this update replaced, each with the day it was corrected. */
-  corrections?: ProgressCorrection[];
-}
-
-export interface ProgressCorrection {
-  /** "2018-04-20": the day the correction was imported. */
-  correctedOn: string;
-  status: string;
-  note: string;
-  reportedBy: string;
-}
+import type { ProgressEntry } from './contentSchemas.ts';
 
 /** An action as the template shows it, with the updates already recorded in its file. */
 export interface ReturnAction {
@@ -342,7 +320,7 @@ export function checkReturn(rows: readonly ReturnRow[], context: ReturnContext):
     if (value('reported_by') === '') problem('reported_by', 'empty reporter', 'is empty: give the role or organisation reporting');
 
     if (!status || !asAt || !action || value('note') === '' || value('reported_by') === '') continue;
-    const update: ProgressEntry = { status, asAt, note: value('note'), reportedBy: value('reported_by') };
+    const update: ProgressEntry = { status, asAt, note: value('note'), reportedBy: value('reported_by'), corrections: [] };
     const planned = { row, edition, code, update };
 
     // The same action and date twice in one return: once is enough, two wordings are a question.

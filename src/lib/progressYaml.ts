@@ -3,8 +3,9 @@
  * package's document API, so the file keeps its comments, quoting and layout, earlier updates
  * are never rewritten, and a correction keeps what the update said before. Pure: text in, text out.
  */
-import { isMap, isSeq, parse, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ProgressEntry } from './progressReturns.ts';
+import { isMap, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { yamlData } from './contentReader.ts';
+import type { ProgressEntry } from './contentSchemas.ts';
 
 /** As the content files are written: no folding of long lines, lists indented under their key,
  *  and a line break inside a note written \n rather than as a folded blank line. */
@@ -48,9 +49,9 @@ const entryData = (u: ProgressEntry) => ({
 
 function checked(source: string, result: string, file: string, progress: (before: unknown[]) => unknown[]): string {
   // The promise kept, checked on the data: everything as before but the change asked for.
-  const before = parse(source) as Record<string, unknown>;
+  const before = yamlData(source, file) as Record<string, unknown>;
   const expected = { ...before, progress: progress((before['progress'] as unknown[] | null) ?? []) };
-  if (JSON.stringify(parse(result)) !== JSON.stringify(expected)) throw new Error(`${file}: the change would alter what the file already says`);
+  if (JSON.stringify(yamlData(result, file)) !== JSON.stringify(expected)) throw new Error(`${file}: the change would alter what the file already says`);
   return result;
 }
 
@@ -91,6 +92,14 @@ export function correctProgress(source: string, correction: { index: number; upd
       return { ...old, status: correction.update.status, note: correction.update.note, reportedBy: correction.update.reportedBy, corrections: [...earlier, { correctedOn: correction.correctedOn, ...was }] };
     }),
   );
+}
+
+/** The file's text with its `progress` list taken off (if it has one), as before any update was recorded. */
+export function withoutProgress(source: string): string {
+  const doc = parseDocument(source);
+  if (!doc.has('progress')) return source;
+  doc.delete('progress');
+  return doc.toString(OUTPUT);
 }
 
 /** The unchanged text of a file as the document API writes it back: the check that nothing else moves. */

@@ -6,6 +6,8 @@
  * scripts/build-vocabulary.ts use them.
  */
 import { distance } from 'fastest-levenshtein';
+import { hasCertainMeaning } from './abbreviations.ts';
+import type { GlossaryEntry } from './contentSchemas.ts';
 
 /** Lower-case words of letters and digits ("Go4Ward" is one word, "children's" two, as Pagefind splits it). */
 export function words(text: string): string[] {
@@ -182,13 +184,8 @@ export function clearCorrection(candidates: readonly { word: string; distance: n
   return best.count >= 3 * next.count ? best.word : null;
 }
 
-/** A glossary entry as the search needs it: only certain meanings (basis given or standard). */
-export interface GlossaryTerms {
-  abbreviation: string;
-  variants: readonly string[];
-  expansion?: string | undefined;
-  basis: 'given' | 'standard' | 'uncertain';
-}
+/** A glossary entry as the search needs it (the schema's fields); only certain meanings are used. */
+export type GlossaryTerms = Pick<GlossaryEntry, 'abbreviation' | 'variants' | 'expansion' | 'basis'>;
 
 /** A wording of a group: its words, whether a query may hold it, and whether it is searched for. */
 export interface Wording {
@@ -219,7 +216,7 @@ export function buildDictionary(
     terms.map(words).filter((w) => w.length > 0).map((w) => ({ words: w, from, search: search && w.every(used), used: w.every(used) }));
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
-    ...glossary.filter((g) => g.basis !== 'uncertain' && g.expansion).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion ?? ''], true, true))),
+    ...glossary.filter(hasCertainMeaning).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion], true, true))),
     ...synonyms.map((s) => unique([...wordings(s.people, true, false), ...wordings(s.strategy, false, true)])),
   ];
 }

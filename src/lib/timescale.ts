@@ -16,6 +16,10 @@ export type Timescale =
 
 export type TimescaleKind = Timescale['kind'];
 
+/** The kinds of timescale without a date, in the order the plan lists them after the dated ones. */
+export const UNDATED_KINDS = ['recurring', 'relative', 'ongoing', 'complete', 'unknown'] as const satisfies readonly TimescaleKind[];
+export type UndatedKind = (typeof UNDATED_KINDS)[number];
+
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
@@ -90,20 +94,6 @@ export function sortKey(timescales: Timescale[]): string {
     .filter(Boolean)
     .sort();
   if (dated[0]) return `0-${dated[0]}`;
-  const order: TimescaleKind[] = ['recurring', 'relative', 'ongoing', 'complete', 'unknown'];
-  const ranks = timescales.map((t) => order.indexOf(t.kind)).filter((r) => r >= 0);
-  return `1-${ranks.length ? Math.min(...ranks) : order.length}`;
-}
-
-/** A label for the timeline and filters, e.g. "March 2018", "2009", "Ongoing". */
-export function describeKind(kind: TimescaleKind): string {
-  return {
-    month: 'By a month',
-    year: 'By a year',
-    recurring: 'Recurring',
-    ongoing: 'Ongoing',
-    complete: 'Complete',
-    relative: 'Relative to events',
-    unknown: 'Other',
-  }[kind];
+  const ranks = timescales.map((t) => (UNDATED_KINDS as readonly TimescaleKind[]).indexOf(t.kind)).filter((r) => r >= 0);
+  return `1-${ranks.length ? Math.min(...ranks) : UNDATED_KINDS.length}`;
 }

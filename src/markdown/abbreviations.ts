@@ -1,21 +1,16 @@
 /**
  * A Sätteri hast plugin for the chapters: the first use of each glossary abbreviation in a
  * chapter becomes `<abbr title="expansion">`. Abbreviations whose meaning is uncertain are
- * left alone rather than guessed. The glossary is read from content/glossary/*.yaml.
+ * left alone rather than guessed. The glossary is read from content/glossary/*.yaml by the
+ * content reader (src/lib/contentReader.ts), with the schema Astro uses.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { defineHastPlugin } from 'satteri';
-import { markFirstUses, type Abbreviation } from '../lib/abbreviations.ts';
+import { abbreviationsOf, markFirstUses, type Abbreviation } from '../lib/abbreviations.ts';
+import { readContentFolder } from '../lib/contentReader.ts';
 
+/** The glossary's certain abbreviations, read (and validated) as the collection's schema says. */
 export function loadAbbreviations(dir: string): Abbreviation[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => parse(readFileSync(join(dir, f), 'utf8')) as { abbreviation: string; variants?: string[]; expansion?: string; basis: string })
-    .filter((g) => g.basis !== 'uncertain' && g.expansion)
-    .map((g) => ({ key: g.abbreviation, forms: [g.abbreviation, ...(g.variants ?? [])], expansion: g.expansion ?? '' }));
+  return abbreviationsOf(readContentFolder('glossary', dir).map((file) => file.data));
 }
 
 /** Elements whose text is left as it is: links, existing abbreviations, headings and code. */

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage } from '../helpers/browser.ts';
-import { readCollection, type ActionFile } from '../helpers/content.ts';
+import { readCollection } from '../helpers/content.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const actions = readCollection<ActionFile>('2017-20', 'actions');
+const actions = readCollection('2017-20', 'actions');
 const expected = actions.filter((a) => a.theme === 'p12' && a.leads.includes('principal-manager-ciccl')).map((a) => a.code).sort();
 
 describe('the action plan filters', () => {

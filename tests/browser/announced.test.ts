@@ -44,7 +44,7 @@ const templates: [name: string, path: string][] = [
 function expectedProgress(path: string): string[] {
   const action = path.match(/^\/(\d{4}-\d{2})\/actions\/([^/]+)\/$/);
   const plan = path.match(/^\/(\d{4}-\d{2})\/action-plan\/$/);
-  const progressOf = (edition: string) => readCollection<{ progress?: { note: string }[] }>(edition, 'actions').map((a) => ({ id: a.id, progress: a.progress ?? [] }));
+  const progressOf = (edition: string) => readCollection(edition, 'actions').map((a) => ({ id: a.id, progress: a.progress ?? [] }));
   if (action) {
     const updates = progressOf(action[1]!).find((a) => a.id === action[2])!.progress;
     return updates.length === 0 ? ['No progress updates have been published for this action.'] : updates.map((u) => u.note.replace(/\s+/g, ' '));

@@ -1,7 +1,8 @@
-/** Reading the content files directly, as an editor writes them, for the content tests. */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+/** The content files as the tests read them: through the one content reader, validated by the schemas. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { editionSlugs as editionsIn, readEditionCollection, readEditionFile, type EditionCollection } from '../../src/lib/contentReader.ts';
+import type { ContentData } from '../../src/lib/contentSchemas.ts';
 import { ROOT } from './dist.ts';
 
 export const EDITIONS_DIR = join(ROOT, 'content/editions');
@@ -9,41 +10,18 @@ export const EDITIONS_DIR = join(ROOT, 'content/editions');
 export const SEEDS_DIR = join(ROOT, 'sources');
 
 export function editionSlugs(): string[] {
-  return readdirSync(EDITIONS_DIR).filter((name) => existsSync(join(EDITIONS_DIR, name, 'edition.yaml'))).sort();
+  return editionsIn(EDITIONS_DIR);
 }
 
-export function readEdition(edition: string): Record<string, unknown> & { sourceFile: string } {
-  return parse(readFileSync(join(EDITIONS_DIR, edition, 'edition.yaml'), 'utf8'));
+export function readEdition(edition: string): ContentData<'editions'> {
+  return readEditionFile(EDITIONS_DIR, edition);
 }
 
-/** Entries of one collection in one edition: `{ id: file name, ...data }`. */
-export function readCollection<T = Record<string, unknown>>(edition: string, collection: string): (T & { id: string })[] {
-  const dir = join(EDITIONS_DIR, edition, collection);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(join(dir, f), 'utf8')) as T) }));
+/** Entries of one collection in one edition: `{ id: file name, ...data }`, sorted by file name. */
+export function readCollection<N extends EditionCollection>(edition: string, collection: N): (ContentData<N> & { id: string })[] {
+  return readEditionCollection(EDITIONS_DIR, edition, collection).map((file) => ({ id: file.id, ...file.data }));
 }
 
 export function readSeed(edition: string): string {
   return readFileSync(join(SEEDS_DIR, readEdition(edition).sourceFile), 'utf8');
-}
-
-export interface ActionFile {
-  id: string;
-  edition: string;
-  code: string;
-  theme: string;
-  order: number;
-  source?: string;
-  aims: string[];
-  actions: string[];
-  outcomes: string[];
-  timescales: string[];
-  leadText: string;
-  leads: string[];
-  inherited?: string[];
-  splitFrom?: string;
-  note?: string;
 }

@@ -13,7 +13,7 @@ import { readAtom } from '../helpers/atom.ts';
 
 /** Each edition's published updates, as its action files record them. */
 const published = (edition: string) =>
-  readCollection<{ code: string; progress?: { note: string; reportedBy: string }[] }>(edition, 'actions').flatMap((a) => (a.progress ?? []).map((u) => ({ code: a.code, ...u })));
+  readCollection(edition, 'actions').flatMap((a) => (a.progress ?? []).map((u) => ({ code: a.code, ...u })));
 const feeds = [
   { feed: paths.siteProgressFeed(), updates: editionSlugs().flatMap(published) },
   ...editionSlugs().map((edition) => ({ feed: paths.progressFeed(edition), updates: published(edition) })),

@@ -9,7 +9,8 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { PDFArray, PDFDict, PDFName, type PDFString } from 'pdf-lib';
 import { DIST, ROOT, decodeEntities, readPage, textOf } from '../helpers/dist.ts';
-import { readCollection, readEdition, type ActionFile } from '../helpers/content.ts';
+import { readCollection, readEdition } from '../helpers/content.ts';
+import { ACTION_PLAN_COLUMN_KEYS } from '../../src/lib/contentSchemas.ts';
 import { attributes, pageLines, pagesEndingWithHeading, printHeadings, readStructure, text, xmpOf } from '../helpers/pdf.ts';
 import { STANDARD_STRUCTURE_TYPES } from '../../src/lib/pdfUa.ts';
 import { uuidV5 } from '../../src/lib/epubAccessibility.ts';
@@ -17,8 +18,8 @@ import { uuidV5 } from '../../src/lib/epubAccessibility.ts';
 const edition = '2017-20';
 const pdf = join(DIST, edition, `halton-strategy-${edition}.pdf`);
 const largePdf = join(DIST, edition, `halton-strategy-${edition}-large-print.pdf`);
-const actions = readCollection<ActionFile>(edition, 'actions');
-const statements = readCollection<{ text: string }>(edition, 'themes');
+const actions = readCollection(edition, 'actions');
+const statements = readCollection(edition, 'themes');
 const chapters = ['Foreword', 'Introduction', 'Who is this strategy for?', 'Vision and aims', 'Overview', 'Local profile', 'Views of children in care and care leavers', 'Delivery and review of the strategy', 'Action plan'];
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -156,14 +157,13 @@ describe('PDF links', () => {
 
 const editionsWithFiles = ['2017-20', '2008-11'].map((slug) => ({
   slug,
-  statements: readCollection<{ text: string }>(slug, 'themes'),
-  actions: readCollection<ActionFile>(slug, 'actions'),
-  quotes: readCollection<{ text: string }>(slug, 'quotes'),
+  statements: readCollection(slug, 'themes'),
+  actions: readCollection(slug, 'actions'),
+  quotes: readCollection(slug, 'quotes'),
   printHtml: readPage(`/${slug}/print/`),
 }));
 // The numbers both editions count the same way (the compare chart's bars), from the content.
-type FigureFile = { value?: number; unit: string; compareKey?: string };
-const figuresOf = (slug: string) => readCollection<FigureFile>(slug, 'figures').filter((f) => f.compareKey && f.unit === 'count' && f.value !== undefined);
+const figuresOf = (slug: string) => readCollection(slug, 'figures').filter((f) => f.compareKey && f.unit === 'count' && f.value !== undefined);
 const sharedKeys = new Set(figuresOf('2017-20').map((f) => f.compareKey).filter((key) => figuresOf('2008-11').some((f) => f.compareKey === key)));
 const chartValues = ['2008-11', '2017-20'].flatMap((slug) => figuresOf(slug).filter((f) => sharedKeys.has(f.compareKey)).map((f) => f.value!.toLocaleString('en-GB')));
 const allPdfs = editionsWithFiles.flatMap((e) => [
@@ -277,8 +277,8 @@ describe.each(allPdfs.map((p) => [p.file.replace(`${DIST}/`, ''), p] as const))(
   });
 
   it.runIf(largePrint)('prints each action of the large print plan as its id, then each label in order, never a label at the foot of a page away from its value', () => {
-    const columns = readEdition(edition.slug)['columns'] as Record<string, string | undefined>;
-    const labels = ['source', 'aim', 'action', 'outcome', 'timescale', 'lead'].map((key) => columns[key]).filter((label): label is string => Boolean(label));
+    const { columns } = readEdition(edition.slug);
+    const labels = ACTION_PLAN_COLUMN_KEYS.map((key) => columns[key]).filter((label): label is string => Boolean(label));
     const lines = pageLines(file).flatMap((page, p) => page.map((text, i) => ({ text, page: p + 1, last: i === page.length - 1 })));
     for (const action of edition.actions) {
       let at = lines.findIndex((line, i) => line.text === action.code && lines[i - 1]?.text === 'Action id');
@@ -378,7 +378,7 @@ describe.each(editionsWithFiles.map((e) => [e.slug, e] as const))('the %s docume
     expect(/<dc:identifier id="([^"]+)">urn:uuid:([^<]+)<\/dc:identifier>/.exec(opf)?.[2]).toBe(uuidV5(address));
     expect(await zip.file('EPUB/toc.ncx')!.async('string')).toContain(`content="urn:uuid:${uuidV5(address)}"`);
     // The strategies print no date: dc:date is the year the edition starts, as its title says.
-    const startYear = readEdition(slug)['startYear'];
+    const { startYear } = readEdition(slug);
     expect(typeof startYear).toBe('number');
     expect(/<dc:date[^>]*>([^<]+)<\/dc:date>/.exec(opf)?.[1]).toBe(String(startYear));
     expect(title).toContain(String(startYear));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { DIST, readPage } from '../helpers/dist.ts';
-import { editionSlugs, readCollection, type ActionFile } from '../helpers/content.ts';
+import { editionSlugs, readCollection } from '../helpers/content.ts';
 
 /** Minimal RFC 4180 reader: quoted cells may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -27,7 +27,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe.each(editionSlugs())('open data of edition %s', (edition) => {
-  const actions = readCollection<ActionFile>(edition, 'actions');
+  const actions = readCollection(edition, 'actions');
   const codes = actions.map((a) => a.code).sort();
 
   it('CSV: UTF-8 with a header and exactly one row per action, keyed by action id', () => {

@@ -1,7 +1,7 @@
 /** Every built page is a well-formed page of this site, and the pages the strategy needs exist and say what they must. */
 import { describe, expect, it } from 'vitest';
 import { htmlPages, mainText, readPage, textOf } from '../helpers/dist.ts';
-import { readCollection, type ActionFile } from '../helpers/content.ts';
+import { readCollection } from '../helpers/content.ts';
 
 const pages = htmlPages();
 
@@ -68,13 +68,13 @@ describe('the 2017-20 strategy on the site', () => {
 
   it('action plan page has every action of the edition as a row with its own anchor', () => {
     const html = readPage('/2017-20/action-plan/');
-    for (const action of readCollection<ActionFile>('2017-20', 'actions')) {
+    for (const action of readCollection('2017-20', 'actions')) {
       expect(html).toContain(`<tr id="${action.id}"`);
     }
   });
 
   it('each Pledge statement page lists exactly its actions, anchored', () => {
-    const actions = readCollection<ActionFile>('2017-20', 'actions');
+    const actions = readCollection('2017-20', 'actions');
     for (let n = 1; n <= 12; n += 1) {
       const html = readPage(`/2017-20/pledge/${n}/`);
       const anchors = [...html.matchAll(/<tr id="(p\d+-a\d+)"/g)].map((m) => m[1]);

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, readPage, textOf } from '../helpers/dist.ts';
 import { readCollection, readEdition } from '../helpers/content.ts';
+import { ACTION_PLAN_COLUMN_KEYS } from '../../src/lib/contentSchemas.ts';
 import { bare, readBack, summarize, type TaggingSummary } from '../helpers/pdf-readback.ts';
 
-const COLUMN_KEYS = ['source', 'aim', 'action', 'outcome', 'timescale', 'lead'];
 const pdfs = ['2017-20', '2008-11'].flatMap((slug) => [
   { slug, name: `halton-strategy-${slug}.pdf`, page: `/${slug}/print/`, largePrint: false },
   { slug, name: `halton-strategy-${slug}-large-print.pdf`, page: `/${slug}/print/large-print/`, largePrint: true },
@@ -28,12 +28,12 @@ function summaryOf(pdf: (typeof pdfs)[number]): Promise<TaggingSummary> {
     const html = readPage(pdf.page);
     const columnHeaders = new Map<string, number>();
     for (const m of html.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)) columnHeaders.set(bare(textOf(m[1]!)), (columnHeaders.get(bare(textOf(m[1]!))) ?? 0) + 1);
-    const columns = readEdition(pdf.slug)['columns'] as Record<string, string | undefined>;
+    const { columns } = readEdition(pdf.slug);
     summary = readBack(join(DIST, pdf.slug, pdf.name)).then((read) =>
       summarize(read, {
         columnHeaders,
-        actionCodes: readCollection<{ code: string }>(pdf.slug, 'actions').map((a) => a.code),
-        labels: COLUMN_KEYS.map((key) => columns[key]).filter((label): label is string => Boolean(label)),
+        actionCodes: readCollection(pdf.slug, 'actions').map((a) => a.code),
+        labels: ACTION_PLAN_COLUMN_KEYS.map((key) => columns[key]).filter((label): label is string => Boolean(label)),
       }),
     );
     summaries.set(pdf.name, summary);

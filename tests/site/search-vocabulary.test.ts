@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT, readPage, walk } from '../helpers/dist.ts';
+import { readContentFolder } from '../../src/lib/contentReader.ts';
 import { Vocabulary, isNumber, words, type Dictionary, type VocabularyFile } from '../../src/lib/searchWords.ts';
 
 const raw = readFileSync(join(DIST, 'search/vocabulary.json'), 'utf8');
@@ -79,9 +79,8 @@ describe('search vocabulary', () => {
   });
 
   it('every reviewed synonym says why it is there', () => {
-    const dir = join(ROOT, 'content/synonyms');
-    for (const name of readdirSync(dir)) {
-      const entry = parse(readFileSync(join(dir, name), 'utf8')) as { people: string[]; strategy: string[]; why: string };
+    for (const { id, data: entry } of readContentFolder('synonyms', join(ROOT, 'content/synonyms'))) {
+      const name = `${id}.yaml`;
       expect(entry.why.length, name).toBeGreaterThan(20);
       // The strategy's words are the strategy's: each is in the index.
       for (const term of entry.strategy) expect(words(term).every((w) => vocabulary.knows(w)), `${name}: ${term}`).toBe(true);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareFigures } from '../../src/lib/compare.ts';
 import { readCollection } from '../helpers/content.ts';
-import type { ComparableFigure } from '../../src/lib/compare.ts';
 
-const figures = ['2017-20', '2008-11'].flatMap((edition) => readCollection<ComparableFigure>(edition, 'figures').map((f) => ({ ...f, edition })));
+const figures = ['2017-20', '2008-11'].flatMap((edition) => readCollection(edition, 'figures').map((f) => ({ ...f, edition })));
 const comparison = compareFigures(figures, ['2017-20', '2008-11']);
 const pair = (key: string) => comparison.same.find((row) => row.key === key)?.byEdition;
 

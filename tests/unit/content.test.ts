@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { actionPlanFragments, appearsInSeed, coveredBy, normaliseSeedText } from '../../src/lib/fidelity.ts';
-import { editionSlugs, readCollection, readEdition, readSeed, type ActionFile } from '../helpers/content.ts';
+import { editionSlugs, readCollection, readEdition, readSeed } from '../helpers/content.ts';
 
 const current = '2017-20';
 
@@ -17,12 +17,12 @@ describe('the 2017-20 edition has every list of the seed', () => {
     ['quotes', 4],
     ['figures', 11],
     ['actions', 49],
-  ])('%s: %i entries', (collection, count) => {
+  ] as const)('%s: %i entries', (collection, count) => {
     expect(readCollection(current, collection)).toHaveLength(count);
   });
 
   it('has 4, 3, 7, 3, 2, 2, 7, 3, 3, 5, 1 and 9 actions under Pledge statements 1 to 12', () => {
-    const actions = readCollection<ActionFile>(current, 'actions');
+    const actions = readCollection(current, 'actions');
     const perStatement = Array.from({ length: 12 }, (_, i) => actions.filter((a) => a.theme === `p${i + 1}`).length);
     expect(perStatement).toEqual([4, 3, 7, 3, 2, 2, 7, 3, 3, 5, 1, 9]);
   });
@@ -31,7 +31,7 @@ describe('the 2017-20 edition has every list of the seed', () => {
     const seed = readSeed(current);
     const profile = seed.slice(seed.search(/^LOCAL PROFILE$/m), seed.search(/^VIEWS OF CHILDREN IN CARE AND CARE LEAVERS$/m));
     const lines = profile.split('\n').map(normaliseSeedText).filter((l) => /\d/.test(l));
-    const figures = readCollection<{ sourceText: string }>(current, 'figures').map((f) => normaliseSeedText(f.sourceText));
+    const figures = readCollection(current, 'figures').map((f) => normaliseSeedText(f.sourceText));
     expect(lines.length).toBeGreaterThan(9);
     for (const line of lines) expect(figures).toContain(line);
   });
@@ -40,17 +40,17 @@ describe('the 2017-20 edition has every list of the seed', () => {
 describe.each(editionSlugs())('edition %s', (edition) => {
   const seed = readSeed(edition);
   const normalisedSeed = normaliseSeedText(seed);
-  const actions = readCollection<ActionFile>(edition, 'actions');
-  const themes = readCollection<{ code: string; text: string; planHeading: string }>(edition, 'themes');
-  const leads = readCollection<{ aliases: string[]; name: string }>(edition, 'leads');
+  const actions = readCollection(edition, 'actions');
+  const themes = readCollection(edition, 'themes');
+  const leads = readCollection(edition, 'leads');
 
   it('says its edition in every file', () => {
-    for (const collection of ['themes', 'actions', 'leads', 'promises', 'principles', 'quotes', 'figures']) {
-      for (const entry of readCollection<{ edition: string }>(edition, collection)) {
+    for (const collection of ['themes', 'actions', 'leads', 'promises', 'principles', 'quotes', 'figures'] as const) {
+      for (const entry of readCollection(edition, collection)) {
         expect(entry.edition, `${collection}/${entry.id}.yaml`).toBe(edition);
       }
     }
-    expect(readEdition(edition)['edition']).toBe(edition);
+    expect(readEdition(edition).edition).toBe(edition);
   });
 
   it('has actions that point to an existing theme and existing leads, and leads that are all used', () => {
@@ -77,8 +77,8 @@ describe.each(editionSlugs())('edition %s', (edition) => {
       ...actions.flatMap((a) => [...(a.source ? [a.source] : []), ...a.aims, ...a.actions, ...a.outcomes, ...a.timescales, a.leadText].map((s) => [`actions/${a.id}`, s])),
       ...themes.flatMap((t) => [[`themes/${t.id}`, t.text], [`themes/${t.id}`, t.planHeading]]),
       ...leads.flatMap((l) => l.aliases.map((s) => [`leads/${l.id}`, s])),
-      ...['promises', 'principles', 'quotes'].flatMap((c) => readCollection<{ text: string }>(edition, c).map((e) => [`${c}/${e.id}`, e.text])),
-      ...readCollection<{ sourceText: string }>(edition, 'figures').map((f) => [`figures/${f.id}`, f.sourceText]),
+      ...(['promises', 'principles', 'quotes'] as const).flatMap((c) => readCollection(edition, c).map((e) => [`${c}/${e.id}`, e.text])),
+      ...readCollection(edition, 'figures').map((f) => [`figures/${f.id}`, f.sourceText]),
     ];
     const invented = strings.filter(([, s]) => !appearsInSeed(s ?? '', normalisedSeed));
     expect(invented).toEqual([]);
@@ -94,7 +94,7 @@ describe.each(editionSlugs())('edition %s', (edition) => {
   });
 
   it('loses nothing: every cell of the seed action plan is in the content', () => {
-    const headerFirstCell = String((readEdition(edition)['columns'] as Record<string, string>)['source'] ?? 'Aim');
+    const headerFirstCell = readEdition(edition).columns.source ?? 'Aim';
     const corpus = [
       ...actions.map((a) => [a.source ?? '', a.aims.join(' '), a.actions.join(' '), a.outcomes.join(' '), a.timescales.join(' '), a.leadText].join(' | ')),
       ...themes.map((t) => t.planHeading),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normaliseSeedText } from '../../src/lib/fidelity.ts';
-import { readCollection, readSeed, type ActionFile } from '../helpers/content.ts';
+import { readCollection, readSeed } from '../helpers/content.ts';
 
 const GROUPS: [string, string][] = [
   ['SERVICE MANAGEMENT', 'sm'],
@@ -41,7 +41,7 @@ function seedRowsPerGroup(seed: string): Map<string, number> {
 
 describe('the 2008-11 action plan', () => {
   const seedRows = seedRowsPerGroup(readSeed('2008-11'));
-  const actions = readCollection<ActionFile>('2008-11', 'actions');
+  const actions = readCollection('2008-11', 'actions');
 
   it('has the seed’s six groups: service management and the five Every Child Matters outcomes', () => {
     expect([...seedRows.keys()]).toEqual(GROUPS.map(([, code]) => code));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadSegments, leadsNamedIn, normaliseLeadText } from '../../src/lib/leads.ts';
-import { editionSlugs, readCollection, type ActionFile } from '../helpers/content.ts';
+import { editionSlugs, readCollection } from '../helpers/content.ts';
 
 describe('normaliseLeadText', () => {
   it.each([
@@ -58,8 +58,8 @@ describe('leadSegments', () => {
 
 // The content's own leads: each action's `leads` are exactly the leads its printed lead cell names.
 describe.each(editionSlugs())('leads of edition %s', (edition) => {
-  const leads = readCollection<{ aliases: string[] }>(edition, 'leads');
-  const actions = readCollection<ActionFile>(edition, 'actions');
+  const leads = readCollection(edition, 'leads');
+  const actions = readCollection(edition, 'actions');
   it.each(actions.map((a) => [a.code, a] as const))('%s names exactly its leads', (_code, action) => {
     expect(leadsNamedIn(action.leadText, leads)).toEqual([...action.leads].sort());
   });

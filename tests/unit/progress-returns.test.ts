@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { actionKey, changedPart, checkReturn, columnLetter, formatProblems, returnSheet, type CheckedReturn, type ProgressEntry, type ReturnSheet } from '../../src/lib/progressReturns.ts';
+import type { ProgressEntry } from '../../src/lib/contentSchemas.ts';
+import { actionKey, changedPart, checkReturn, columnLetter, formatProblems, returnSheet, type CheckedReturn, type ReturnSheet } from '../../src/lib/progressReturns.ts';
 import { parseStatus } from '../../src/lib/progress.ts';
 import { MAX_FILE_BYTES, MAX_ROWS, MAX_UNZIPPED_BYTES, readSpreadsheet, type SpreadsheetRead } from '../../src/lib/returnFiles.ts';
 import { readActions, readLeads } from '../../scripts/lib/action-files.ts';
@@ -37,7 +38,7 @@ function context(recorded: Record<string, ProgressEntry[]> = {}, corrections = f
 /** A typed update as the action file records it. */
 const entry = (key: string): ProgressEntry => {
   const t = TYPED.updates[key]!;
-  return { status: parseStatus(t.status)!, asAt: t.asAt, note: t.note, reportedBy: t.reportedBy };
+  return { status: parseStatus(t.status)!, asAt: t.asAt, note: t.note, reportedBy: t.reportedBy, corrections: [] };
 };
 /** The spreadsheet row of an action in a lead's template: the header is row 1, then the lead's actions in plan order. */
 const templateRow = (lead: string, code: string) => allActions.filter((a) => a.edition === TYPED.edition && a.leads.some((l) => l.id === lead)).findIndex((a) => a.code === code) + 2;
@@ -204,7 +205,7 @@ describe.each([
     expect(checked.sheet.problems).toEqual([]);
     expect(checked.sheet.unknownColumns).toEqual([]);
     expect(checked.problems).toEqual([]);
-    expect(checked.updates).toEqual(expected.map((e) => ({ ...e, edition: '2017-20' })));
+    expect(checked.updates).toEqual(expected.map((e) => ({ ...e, edition: '2017-20', update: { ...e.update, corrections: [] } })));
   });
 });
 
@@ -215,7 +216,7 @@ describe('a return with a problem is refused whole, every problem named by row a
   }
 
   it('every-problem.csv: unknown action, status off the list, no such date, a future date, no reporter, a recorded update reworded, a note without a status', async () => {
-    const recorded = { 'P6-A1': [{ status: 'in-progress', asAt: '2017-12-31', note: 'Fixture: pocket money discussed at placement in most new placements.', reportedBy: 'Fixture reporter, earlier' }] };
+    const recorded: Record<string, ProgressEntry[]> = { 'P6-A1': [{ status: 'in-progress', asAt: '2017-12-31', note: 'Fixture: pocket money discussed at placement in most new placements.', reportedBy: 'Fixture reporter, earlier', corrections: [] }] };
     expect(await problemsOf('every-problem.csv', recorded)).toEqual([
       'Row 2, column "action_id": there is no action "P13-A1" in edition 2017-20',
       'Row 3, column "status": "Nearly done" is not a status on the Board\'s list: Not started, In progress, At risk, Complete, No longer applicable',

@@ -17,6 +17,7 @@ import { checkReturn, returnSheet, RETURN_COLUMNS } from '../../src/lib/progress
 import { readSpreadsheet, type SpreadsheetRead } from '../../src/lib/returnFiles.ts';
 import { INSTRUCTIONS_SHEET, RETURN_SHEET, returnTemplateXlsx } from '../../src/lib/returnTemplate.ts';
 import { readActions, readEdition, readLeads } from '../../scripts/lib/action-files.ts';
+import type { ProgressEntry } from '../../src/lib/contentSchemas.ts';
 import { EDITIONS_DIR } from '../helpers/content.ts';
 
 const EDITION = '2017-20';
@@ -107,9 +108,9 @@ describe(`the workbook for ${LEAD} (${EDITION}), read back with exceljs`, () => 
   });
 
   it('shows each action\'s latest status already reported, and its date as a date cell', async () => {
-    const progress = [
-      { status: 'complete', asAt: '2018-03-31', note: 'n', reportedBy: 'r' },
-      { status: 'in-progress', asAt: '2017-12-31', note: 'n', reportedBy: 'r' },
+    const progress: ProgressEntry[] = [
+      { status: 'complete', asAt: '2018-03-31', note: 'n', reportedBy: 'r', corrections: [] },
+      { status: 'in-progress', asAt: '2017-12-31', note: 'n', reportedBy: 'r', corrections: [] },
     ];
     const [first, ...rest] = credited;
     const withProgress = await returnTemplateXlsx({ edition: EDITION, editionTitle: title, startYear, leadName: lead.name, actions: [{ ...first!, progress }, ...rest] });

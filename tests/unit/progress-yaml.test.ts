@@ -1,14 +1,18 @@
 /** Appending updates to an action file keeps every byte already there. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { appendProgress, correctProgress, rewriteUnchanged } from '../../src/lib/progressYaml.ts';
+import { parseContentFile } from '../../src/lib/contentReader.ts';
+import type { ProgressEntry } from '../../src/lib/contentSchemas.ts';
+import { progressAsWritten } from '../../src/lib/progress.ts';
+import { appendProgress, correctProgress, rewriteUnchanged, withoutProgress } from '../../src/lib/progressYaml.ts';
 import { EDITIONS_DIR, editionSlugs, readCollection } from '../helpers/content.ts';
 
 const files = editionSlugs().flatMap((edition) => readCollection(edition, 'actions').map((a) => join(EDITIONS_DIR, edition, 'actions', `${a.id}.yaml`)));
-const first = { status: 'in-progress', asAt: '2017-12-31', note: 'Fixture: "quoted", with a line break\nand a very long second line that goes well past eighty characters without folding.', reportedBy: 'Fixture officer, Fostering' };
-const second = { status: 'complete', asAt: '2018-03-31', note: 'Fixture: done.', reportedBy: 'Fixture officer' };
+const first: ProgressEntry = { status: 'in-progress', asAt: '2017-12-31', note: 'Fixture: "quoted", with a line break\nand a very long second line that goes well past eighty characters without folding.', reportedBy: 'Fixture officer, Fostering', corrections: [] };
+const second: ProgressEntry = { status: 'complete', asAt: '2018-03-31', note: 'Fixture: done.', reportedBy: 'Fixture officer', corrections: [] };
+/** The updates of a written file, read back by the content reader: the schema accepts what the writer wrote. */
+const progressOf = (text: string) => progressAsWritten(parseContentFile('actions', text, 'p6-a1.yaml').progress);
 
 describe('the yaml document API on the real action files', () => {
   it(`writes each of the ${files.length} files back byte for byte when nothing is added`, () => {
@@ -21,14 +25,10 @@ describe('the yaml document API on the real action files', () => {
 });
 
 /** A real action file as it was before any progress: the published one, its progress (if any) taken off. */
-function withoutProgress(file: string): string {
-  const doc = parseDocument(readFileSync(join(EDITIONS_DIR, file), 'utf8'));
-  doc.delete('progress');
-  return doc.toString({ lineWidth: 0, indentSeq: true, doubleQuotedAsJSON: true });
-}
+const unreported = (file: string) => withoutProgress(readFileSync(join(EDITIONS_DIR, file), 'utf8'));
 
 describe('appendProgress', () => {
-  const original = withoutProgress('2017-20/actions/p6-a1.yaml');
+  const original = unreported('2017-20/actions/p6-a1.yaml');
 
   it('adds a progress list after the last field, the file before it untouched, in the README\'s style', () => {
     const once = appendProgress(original, [first]);
@@ -36,14 +36,14 @@ describe('appendProgress', () => {
     expect(once.slice(original.length)).toBe(
       'progress:\n  - status: "in-progress"\n    asAt: 2017-12-31\n    note: "Fixture: \\"quoted\\", with a line break\\nand a very long second line that goes well past eighty characters without folding."\n    reportedBy: "Fixture officer, Fostering"\n',
     );
-    expect(parse(once).progress).toEqual([first]);
+    expect(progressOf(once)).toEqual([first]);
   });
 
   it('appends to an existing list, never rewriting the earlier updates', () => {
     const once = appendProgress(original, [first]);
     const twice = appendProgress(once, [second]);
     expect(twice.startsWith(once)).toBe(true);
-    expect(parse(twice).progress).toEqual([first, second]);
+    expect(progressOf(twice)).toEqual([first, second]);
   });
 
   it('keeps comments, and fields after the list, where they were', () => {
@@ -59,13 +59,13 @@ describe('appendProgress', () => {
 });
 
 describe('correctProgress', () => {
-  const original = withoutProgress('2017-20/actions/p6-a1.yaml');
+  const original = unreported('2017-20/actions/p6-a1.yaml');
   const recorded = appendProgress(original, [first, second]);
   const corrected = { ...first, note: 'Fixture: £6.50 a week – corrected.' };
 
   it('replaces the words of one update in place, keeping its date and place, and records what it said and when it was corrected', () => {
     const result = correctProgress(recorded, { index: 0, update: corrected, correctedOn: '2018-04-20' });
-    expect(parse(result).progress).toEqual([
+    expect(progressOf(result)).toEqual([
       { ...corrected, corrections: [{ correctedOn: '2018-04-20', status: first.status, note: first.note, reportedBy: first.reportedBy }] },
       second,
     ]);
@@ -78,9 +78,9 @@ describe('correctProgress', () => {
   it('a second correction adds to the history, oldest first', () => {
     const once = correctProgress(recorded, { index: 0, update: corrected, correctedOn: '2018-04-20' });
     const twice = correctProgress(once, { index: 0, update: { ...corrected, status: 'complete' }, correctedOn: '2018-05-01' });
-    const update = parse(twice).progress[0];
+    const update = progressOf(twice)[0]!;
     expect(update.status).toBe('complete');
-    expect(update.corrections.map((c: { correctedOn: string; note: string }) => [c.correctedOn, c.note])).toEqual([
+    expect(update.corrections.map((c) => [c.correctedOn, c.note])).toEqual([
       ['2018-04-20', first.note],
       ['2018-05-01', corrected.note],
     ]);

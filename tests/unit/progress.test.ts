@@ -1,6 +1,6 @@
 /** How an officer may write a status and a date, and the anchors updates are published under. */
 import { describe, expect, it } from 'vitest';
-import { parseReportDate, parseStatus, progressAnchors, PROGRESS_STATUSES, serialDate, STATUS_LABELS, STATUS_MEANINGS } from '../../src/lib/progress.ts';
+import { parseReportDate, parseStatus, progressAnchors, progressAsWritten, PROGRESS_STATUSES, serialDate, STATUS_LABELS, STATUS_MEANINGS } from '../../src/lib/progress.ts';
 
 describe.each([
   ['in-progress', 'in-progress'],
@@ -76,5 +76,16 @@ describe('progressAnchors', () => {
   it('keeps earlier anchors when an update is appended', () => {
     const before = progressAnchors(['2018-03-31', '2018-06-30']);
     expect(progressAnchors(['2018-03-31', '2018-06-30', '2018-03-31']).slice(0, 2)).toEqual(before);
+  });
+});
+
+describe('progressAsWritten: an action\'s updates with their dates as the file writes them', () => {
+  it('keeps the file\'s order and every field, dates as "2018-03-31", corrections\' dates too', () => {
+    const update = { status: 'complete' as const, asAt: new Date('2018-03-31'), note: 'n', reportedBy: 'r', corrections: [{ correctedOn: new Date('2018-04-20'), status: 'in-progress' as const, note: 'was', reportedBy: 'r' }] };
+    const earlier = { status: 'in-progress' as const, asAt: new Date('2017-12-31'), note: 'm', reportedBy: 'q', corrections: [] };
+    expect(progressAsWritten([update, earlier])).toEqual([
+      { status: 'complete', asAt: '2018-03-31', note: 'n', reportedBy: 'r', corrections: [{ correctedOn: '2018-04-20', status: 'in-progress', note: 'was', reportedBy: 'r' }] },
+      { status: 'in-progress', asAt: '2017-12-31', note: 'm', reportedBy: 'q', corrections: [] },
+    ]);
   });
 });

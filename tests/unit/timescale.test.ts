@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDue, parseTimescale, quarterOf, sortKey } from '../../src/lib/timescale.ts';
-import { editionSlugs, readCollection, type ActionFile } from '../helpers/content.ts';
+import { editionSlugs, readCollection } from '../helpers/content.ts';
 
 describe.each([
   ['March 2018', { kind: 'month', year: 2018, month: 3 }],
@@ -50,7 +50,7 @@ describe('timescale helpers', () => {
 // Every timescale the seeds print, read from the content: a date-like text must never fall
 // through to "unknown", or it would vanish from the year filters and the timeline.
 const allTimescales = editionSlugs().flatMap((edition) =>
-  readCollection<ActionFile>(edition, 'actions').flatMap((a) => a.timescales.map((t) => [edition, a.code, t] as const)),
+  readCollection(edition, 'actions').flatMap((a) => a.timescales.map((t) => [edition, a.code, t] as const)),
 );
 describe.each(allTimescales)('%s %s timescale %j', (_edition, _code, text) => {
   it('parses to a kind that keeps its date', () => {
