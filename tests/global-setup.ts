@@ -1,11 +1,11 @@
 /**
- * Builds the site once (astro build + Pagefind, exactly `npm run build`) and serves `dist/` for
+ * Builds the site once (`npm run build`: Astro's build and its post-build steps, build/integration.ts) and serves `dist/` for
  * every test file. Set SKIP_BUILD=1 to test an existing `dist/` while iterating.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { serve } from '../scripts/lib/static-server.ts';
+import { serve } from '../build/lib/static-server.ts';
 import { DIST } from './helpers/dist.ts';
 import { ENGINE_FILES } from './helpers/audit.ts';
 
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error('npm run build failed: see the output above');
     console.log(`Site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  const { server, url } = await serve(DIST, '/', ENGINE_FILES);
+  const { server, url } = await serve(DIST, { extraFiles: ENGINE_FILES });
   project.provide('siteUrl', url);
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
