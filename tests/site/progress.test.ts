@@ -37,7 +37,7 @@ interface Run {
 
 /** `npm run progress -- …` on the copy of the content. */
 function progress(args: string[], env: Record<string, string> = {}): Run {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/progress.ts'), ...args], {
+  const run = spawnSync(process.execPath, [join(ROOT, 'tools/progress.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: buildEnv({ CONTENT_DIR: content, INIT_CWD: ROOT, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), CHROMIUM_PATH: '/nonexistent', ...env }),

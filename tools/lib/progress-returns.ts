@@ -1,7 +1,7 @@
 /**
  * Quarterly progress returns: the columns of the template an officer fills in, and each row of a
- * returned sheet checked before anything is written. Pure functions; `returnFiles.ts` reads the
- * file's cells, `returnTemplate.ts` writes the workbook, `scripts/progress.ts` does the files.
+ * returned sheet checked before anything is written. Pure functions; `return-files.ts` reads the
+ * file's cells, `return-template.ts` writes the workbook, `tools/progress.ts` does the files.
  */
 import { longDate } from '../../src/lib/dates.ts';
 import { leadsNamedIn, type LeadAliases } from '../../src/lib/leads.ts';
