@@ -6,6 +6,8 @@ import { decodeHTML } from 'entities';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
+/** Where the test run's build records its steps' times (BUILD_TIMINGS, build/integration.ts). */
+export const BUILD_TIMINGS_FILE = join(ROOT, 'node_modules', '.cache', 'test-build-timings.json');
 
 export function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
