@@ -1,6 +1,6 @@
 /**
  * What pandoc 2.17 leaves out of an EPUB 3 that EPUB Accessibility 1.1 and its readers need,
- * added to the files of the book it wrote (scripts/build-documents.ts opens the zip, these
+ * added to the files of the book it wrote (build/steps/documents.ts opens the zip, these
  * functions change the text of its files):
  * - the package document: `xml:lang`, and the schema.org discovery metadata (access modes,
  *   features, hazards, a summary), each worked out from what the book holds, never assumed;

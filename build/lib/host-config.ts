@@ -12,7 +12,7 @@ import { IMMUTABLE_CACHE, IMMUTABLE_PATHS, isText, MIME_TYPES, REVALIDATE_CACHE,
 export function headersFile(): string {
   const block = (path: string, headers: Record<string, string>) => `${path}\n${Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
   return [
-    '# Written at build time from src/lib/securityHeaders.ts (scripts/host-config.ts): edit that module, not this file.\n# Read by Netlify and Cloudflare Pages. The Content-Security-Policy is the pages\' <meta> one plus what only a header can carry.\n',
+    '# Written at build time from src/lib/securityHeaders.ts (build/steps/host-files.ts): edit that module, not this file.\n# Read by Netlify and Cloudflare Pages. The Content-Security-Policy is the pages\' <meta> one plus what only a header can carry.\n',
     block('/*', { ...SECURITY_HEADERS }),
     ...IMMUTABLE_PATHS.map((path) => block(`${path}*`, { 'Cache-Control': IMMUTABLE_CACHE })),
   ].join('\n');
@@ -89,7 +89,7 @@ export function nginxConf(): string {
   return `# Serves the built site (dist/) over HTTPS with the same headers as _headers and
 # staticwebapp.config.json; plain HTTP only redirects to HTTPS.
 #
-# Written by \`npm run nginx-conf\` from src/lib/securityHeaders.ts and src/lib/hostConfig.ts:
+# Written by \`npm run nginx-conf\` from src/lib/securityHeaders.ts and build/lib/host-config.ts:
 # edit those, not this file. It is kept in the repository (not written at build time) so that an
 # administrator can install it without building the site and review every change as a diff; a
 # unit test fails when it differs from what the modules would write.

@@ -5,7 +5,7 @@
  * (its text on the page), tab order by structure on every page, and the PDF 1.7 header PDF/UA-1
  * is defined on. Content Chromium leaves outside the structure tree (the page numbers of its
  * footer template, page backgrounds) and the table header rows it prints again on each page
- * become artifacts (scripts/lib/pdf-content.ts). Links to the local print server point to the
+ * become artifacts (build/lib/pdf-content.ts). Links to the local print server point to the
  * published address instead. Chromium's text, tags and outline are otherwise kept.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject, type PDFPage } from 'pdf-lib';
@@ -204,7 +204,7 @@ export async function makePdfUa(bytes: Uint8Array, options: PdfUaOptions): Promi
   const elements = structureElements(doc);
   const used = new Set(elements.map((e) => e.type));
   const unknown = [...used].filter((type) => !STANDARD_STRUCTURE_TYPES.has(type) && !ROLE_MAP[type]);
-  if (unknown.length) throw new Error(`structure types neither standard in PDF 1.7 nor role-mapped: ${unknown.join(', ')} (add them to ROLE_MAP in src/lib/pdfUa.ts)`);
+  if (unknown.length) throw new Error(`structure types neither standard in PDF 1.7 nor role-mapped: ${unknown.join(', ')} (add them to ROLE_MAP in build/lib/pdf-ua-definitions.ts)`);
   const roleMap = Object.fromEntries([...used].filter((type) => ROLE_MAP[type]).map((type) => [type, PDFName.of(ROLE_MAP[type]!)]));
   if (Object.keys(roleMap).length) root.set(PDFName.of('RoleMap'), context.obj(roleMap));
 

@@ -1,12 +1,13 @@
 /**
- * The OpenDocument (.odt), Word (.docx) and EPUB 3 editions of each edition, written by pandoc
- * from the built print edition (src/lib/documentSource.ts) after `astro build`; each EPUB then
- * completed for EPUB Accessibility (src/lib/epubAccessibility.ts: metadata, navigation, chapter
- * titles, and the edition's own identifier and date); then each document link in the built
- * pages gets its file's size, or is removed when no file was made.
+ * The second post-build step (build/integration.ts): the OpenDocument (.odt), Word (.docx) and
+ * EPUB 3 editions of each edition, written by pandoc from the built print edition
+ * (build/lib/document-source.ts); each EPUB then completed for EPUB Accessibility
+ * (build/lib/epub-accessibility.ts: metadata, navigation, chapter titles, and the edition's own
+ * identifier and date); then each document link in the built pages gets its file's size, or is
+ * removed when no file was made.
  *
- * The second post-build step (build/integration.ts), after the PDFs. PANDOC_PATH overrides `pandoc` on the PATH. Without pandoc the build
- * goes on without documents and says so in one line. A pandoc failure fails the build, naming
+ * PANDOC_PATH overrides `pandoc` on the PATH. Without pandoc the build goes on without
+ * documents and says so in one line. A pandoc failure fails the build, naming
  * the file and pandoc's reason.
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -48,7 +49,7 @@ async function buildDocuments(dist: string, editions: readonly string[], setting
           job.input, '--from', 'html', '--to', job.format, '--output', join(dist, job.file),
           // The page's h1 is the document's title; chapters (h2) become level 1 headings.
           '--shift-heading-level-by=-1', '--metadata', `title=${job.source.title}`, '--metadata', `lang=${job.source.language}`,
-          // The EPUB's identifier is the edition's (src/lib/epubAccessibility.ts), the same on every build.
+          // The EPUB's identifier is the edition's (build/lib/epub-accessibility.ts), the same on every build.
           ...(job.format === 'epub' ? ['--epub-chapter-level=1', '--metadata', `identifier=${epubIdentifier(formatPaths.epub(job.edition), siteUrl)}`] : []),
         ];
         try {
@@ -77,7 +78,7 @@ function editionDate(contentDir: string, edition: string): string {
   return String(year);
 }
 
-/** Completes the EPUB pandoc wrote, in place (see src/lib/epubAccessibility.ts). */
+/** Completes the EPUB pandoc wrote, in place (see build/lib/epub-accessibility.ts). */
 async function completeEpub(path: string, date: string, title: string): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(path));
   const read = (name: string) => {

@@ -1,11 +1,11 @@
 /**
- * Prints each edition's print pages to tagged PDFs with headless Chromium, after `astro build`
- * and before Pagefind, completes each for PDF/UA-1 (scripts/lib/pdf-ua.ts), then fills each PDF
- * link's size into the built pages, or removes links to PDFs that could not be made, so no page
- * links to a missing file.
+ * The first post-build step (build/integration.ts): prints each edition's print pages to tagged
+ * PDFs with headless Chromium, completes each for PDF/UA-1 (build/lib/pdf-ua.ts), then fills
+ * each PDF link's size into the built pages, or removes links to PDFs that could not be made,
+ * so no page links to a missing file.
  *
- * The first post-build step (build/integration.ts). CHROMIUM_PATH overrides /usr/bin/chromium. Where Chromium is missing
- * the build goes on without PDFs and says so in one line. A print that fails is tried once more
+ * CHROMIUM_PATH overrides /usr/bin/chromium. Where Chromium is missing the build goes on
+ * without PDFs and says so in one line. A print that fails is tried once more
  * on a fresh page; a second failure fails the build, naming the PDF and Chromium's reason.
  */
 import { existsSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The benchmark's measures of forgiving search, kept apart from scripts/bench.ts: relevance of
+ * The benchmark's measures of forgiving search, kept apart from tools/bench.ts: relevance of
  * each relevance set (the old set, and both halves of the set in users' words when both are
  * there: success@1, success@3, mean reciprocal rank, for the whole set and for each group of
  * people) through the real search page, and the bytes of a first search that needs the
