@@ -33,7 +33,8 @@ export function siteBuild(settings: BuildSettings): AstroIntegration {
   return {
     name: 'halton-site-build',
     hooks: {
-      'astro:build:start': () => {
+      // Astro's part is timed from its first hook: the content's loading and checking included.
+      'astro:config:setup': () => {
         astroStarted = performance.now();
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -19,6 +19,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../build/lib/chromium.ts';
 import { serve } from '../build/lib/static-server.ts';
 import { filesUnder } from '../build/lib/built-site.ts';
 import { readTimings, type StepTiming } from '../build/timings.ts';
+import { parseHtml } from '../build/lib/html.ts';
+import { loadedAssets } from './lib/page-assets.ts';
 import { benchSearch, searchBenchRows } from './lib/bench-search.ts';
 import { growthBench } from './lib/growth.ts';
 import { lighthouseBench } from './lib/lighthouse.ts';
@@ -54,7 +56,7 @@ if (!process.env['SKIP_BUILD']) {
 const pages = filesUnder(dist).filter((f) => f.endsWith('.html'));
 const perPage = pages.map((file) => {
   const html = readFileSync(file, 'utf8');
-  const assets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"|<script[^>]*src="([^"]+)"/g)].map((m) => ({ href: m[1] ?? m[2] ?? '', script: Boolean(m[2]) }));
+  const assets = loadedAssets(parseHtml(html));
   const assetBytes = (script: boolean) => assets.filter((a) => a.script === script).reduce((sum, a) => sum + gz(join(dist, a.href.replace(/^\//, ''))), 0);
   const css = assetBytes(false);
   const js = assetBytes(true);

@@ -15,7 +15,10 @@
  * the print edition it is made from) show only part of that. The summary says what is checked.
  */
 import { createHash } from 'node:crypto';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { escapeXml } from '../../src/lib/xml.ts';
+import { applyEdits, contentRange, parseHtml, sourceRange, type Edit } from './html.ts';
 
 /** RFC 4122's namespace for names that are URLs. */
 export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -122,39 +125,59 @@ export function completePackage(opf: string, { date, metadata }: PackageFacts): 
     .replace(/( *)<\/spine>/, (whole, indent: string) => (opf.includes(`idref="${navId}"`) ? whole : `${indent}  <itemref idref="${navId}" linear="no" />\n${indent}</spine>`));
 }
 
+/** pandoc's navigation documents: the table of contents and the landmarks. */
+const TOC = 'nav[epub\\:type="toc"]';
+const LANDMARKS_LIST = 'nav[epub\\:type="landmarks"] > ol';
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
 /**
  * The navigation document with `role="doc-toc"` on its table of contents (as `epub:type="toc"`
- * asks), and landmarks for the contents and for the first document of the body.
+ * asks), and landmarks for the contents and for the first document of the body. Read as HTML
+ * (build/lib/html.ts); only those places of pandoc's file change.
  */
 export function completeNav(nav: string, bodyStart: string): string {
-  if (!/<nav epub:type="toc"/.test(nav)) throw new Error('nav.xhtml has no <nav epub:type="toc">');
-  const landmarks = /(<nav epub:type="landmarks"[^>]*>\s*<ol>)([\s\S]*?)(\s*<\/ol>)/.exec(nav);
+  const tree = parseHtml(nav);
+  const toc = select(TOC, tree);
+  if (!toc) throw new Error('nav.xhtml has no <nav epub:type="toc">');
+  const landmarks = select(LANDMARKS_LIST, tree);
   if (!landmarks) throw new Error('nav.xhtml has no landmarks list');
-  const tocId = /<nav epub:type="toc"[^>]*\sid="([^"]+)"/.exec(nav)?.[1] ?? 'toc';
+  const tocId = typeof toc.properties['id'] === 'string' ? toc.properties['id'] : 'toc';
   const added = [
     `\n    <li>\n      <a href="nav.xhtml#${tocId}" epub:type="toc">Contents</a>\n    </li>`,
     `\n    <li>\n      <a href="${escapeXml(bodyStart)}" epub:type="bodymatter">Start of content</a>\n    </li>`,
   ].join('');
-  return nav
-    .replace(/<nav epub:type="toc"(?![^>]*role=)/, '<nav epub:type="toc" role="doc-toc"')
-    .replace(landmarks[0], () => `${landmarks[1]}${landmarks[2]}${added}${landmarks[3]}`);
+  const edits: Edit[] = [];
+  if (toc.properties['role'] === undefined) {
+    // After the epub:type that pandoc writes first, where a reader of the file looks for it.
+    const start = sourceRange(toc).start;
+    const opening = '<nav epub:type="toc"';
+    const at = nav.startsWith(opening, start) ? start + opening.length : start + '<nav'.length;
+    edits.push({ start: at, end: at, text: ' role="doc-toc"' });
+  }
+  // After the last item, before the list's closing whitespace.
+  const lastItem = landmarks.children.filter((child) => child.type === 'element').at(-1);
+  const at = lastItem ? sourceRange(lastItem).end : contentRange(landmarks).start;
+  edits.push({ start: at, end: at, text: added });
+  return applyEdits(nav, edits);
 }
 
 /** A content document whose `<title>` is its first heading's text (or `fallback` without one). */
 export function titleFromHeading(xhtml: string, fallback: string): string {
-  const heading = /<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/.exec(xhtml)?.[1];
-  // The heading is already escaped XHTML: its text, without its tags, is a valid title as it is.
-  const text = heading?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() || escapeXml(fallback);
-  return xhtml.replace(/<title>[\s\S]*?<\/title>/, () => `<title>${text}</title>`);
+  const tree = parseHtml(xhtml);
+  const heading = select(HEADINGS, tree);
+  const title = select('title', tree);
+  if (!title) return xhtml;
+  const text = (heading ? toString(heading).replace(/\s+/g, ' ').trim() : '') || fallback;
+  return applyEdits(xhtml, [{ ...contentRange(title), text: escapeXml(text) }]);
 }
 
 /** What a book's content documents and navigation hold (see EpubContent). */
 export function epubContent(nav: string, documents: string[]): EpubContent {
-  const toc = /<nav epub:type="toc"[\s\S]*?<\/nav>/.exec(nav)?.[0] ?? '';
-  const all = documents.join('\n');
+  const toc = select(TOC, parseHtml(nav));
+  const trees = documents.map((document) => parseHtml(document));
   return {
-    imageAlternatives: [...all.matchAll(/<img\b[^>]*>/g)].map((m) => /\salt="([^"]*)"/.exec(m[0])?.[1] ?? null),
-    tocEntries: (toc.match(/<li\b/g) ?? []).length,
-    headings: (all.match(/<h[1-6]\b/g) ?? []).length,
+    imageAlternatives: trees.flatMap((tree) => selectAll('img', tree).map((img) => (typeof img.properties['alt'] === 'string' ? img.properties['alt'] : null))),
+    tocEntries: toc ? selectAll('li', toc).length : 0,
+    headings: trees.reduce((sum, tree) => sum + selectAll(HEADINGS, tree).length, 0),
   };
 }

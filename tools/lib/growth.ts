@@ -22,6 +22,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../build/lib/chromium.ts';
 import { serve } from '../../build/lib/static-server.ts';
 import { filesUnder } from '../../build/lib/built-site.ts';
 import { readTimings, type StepTiming } from '../../build/timings.ts';
+import { parseHtml } from '../../build/lib/html.ts';
+import { loadedAssets, mainLinks, markupOf } from './page-assets.ts';
 
 const EDITIONS = 'content/editions';
 export const PAGE_BUDGET = 60 * 1024;
@@ -135,8 +137,19 @@ export function syntheticContent(target: string, scale: number): { editions: str
   return { editions, longPlan: slug, longPlanActions, actions };
 }
 
-/** Gzip bytes of each page: HTML and the stylesheets and scripts it loads. */
-function pageWeights(dist: string): { page: string; gzip: number; raw: number; html: string }[] {
+interface PageWeight {
+  page: string;
+  /** Gzip bytes of the HTML and the stylesheets and scripts it loads; raw bytes of the HTML. */
+  gzip: number;
+  raw: number;
+  /** The links of the page's `<main>`. */
+  mainLinks: string[];
+  /** The markup of the header's edition band. */
+  editionBand: string;
+}
+
+/** Each page's weight, and what the growth measures read from it. */
+function pageWeights(dist: string): PageWeight[] {
   const assetCache = new Map<string, number>();
   const asset = (href: string) => {
     if (!assetCache.has(href)) assetCache.set(href, gzipSync(readFileSync(join(dist, href.replace(/^\//, '')))).length);
@@ -147,9 +160,17 @@ function pageWeights(dist: string): { page: string; gzip: number; raw: number; h
     .map((file) => {
       const buffer = readFileSync(file);
       const html = buffer.toString('utf8');
-      const assets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"|<script[^>]*src="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? '');
+      const tree = parseHtml(html);
+      const assets = loadedAssets(tree).map((a) => a.href);
       const page = `/${relative(dist, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-      return { page, gzip: gzipSync(buffer).length + assets.reduce((sum, a) => sum + asset(a), 0), raw: buffer.length, html };
+      return {
+        page,
+        gzip: gzipSync(buffer).length + assets.reduce((sum, a) => sum + asset(a), 0),
+        raw: buffer.length,
+        mainLinks: mainLinks(tree),
+        // The header's edition band, which every page carries.
+        editionBand: markupOf(tree, html, 'nav[aria-label="Editions"]'),
+      };
     });
 }
 
@@ -207,12 +228,10 @@ export async function runGrowth(scale: number): Promise<GrowthResult> {
     const steps = readTimings(timings);
     for (const { step, seconds } of steps) console.error(`growth ×${scale}: ${step}: ${seconds.toFixed(1)} s`);
     const weights = pageWeights(out);
-    // A link into each edition (its contents, formats, plan…) in the page's own content.
-    const homes = editions.map((slug) => `href="/${slug}/`);
-    // In the page's own content: the header's edition band lists every edition on every page.
-    const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-    const listing = weights.filter((w) => homes.every((h) => main(w.html).includes(h))).sort((a, b) => b.gzip - a.gzip);
-    const band = weights[0]?.html.match(/<nav aria-label="Editions"[\s\S]*?<\/nav>/)?.[0] ?? '';
+    // A link into each edition (its contents, formats, plan…) in the page's own content, not in
+    // the header's edition band, which lists every edition on every page.
+    const listing = weights.filter((w) => editions.every((slug) => w.mainLinks.some((href) => href.startsWith(`/${slug}/`)))).sort((a, b) => b.gzip - a.gzip);
+    const band = weights[0]?.editionBand ?? '';
     const longPages = weights.filter((w) => w.page === `/${longPlan}/action-plan/` || w.page.startsWith(`/${longPlan}/print/`)).sort((a, b) => b.gzip - a.gzip);
     const parts = weights.filter((w) => w.page.startsWith(`/${longPlan}/action-plan/part/`)).sort((a, b) => b.gzip - a.gzip);
     const chromium = await inChromium(out, parts.length ? `/${longPlan}/action-plan/part/1/` : null);
