@@ -3,6 +3,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeHTML } from 'entities';
+import type { Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -29,18 +32,35 @@ export function readPage(path: string, dist = DIST): string {
   return readFileSync(join(dist, file), 'utf8');
 }
 
-/** The visible words of a page: tags dropped, entities decoded, whitespace collapsed. */
+/** Inline elements join their text to the words around them; other elements separate words. */
+const INLINE = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'mark', 'span', 'strong', 'sup', 'sub', 'time']);
+
+/** The words of a parsed tree: scripts and styles dropped, whitespace collapsed. */
+function wordsOf(tree: Nodes): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text') parts.push(node.value);
+    else if (node.type === 'element') {
+      if (node.tagName === 'script' || node.tagName === 'style') return void parts.push(' ');
+      const separate = !INLINE.has(node.tagName);
+      if (separate) parts.push(' ');
+      node.children.forEach(walk);
+      if (separate) parts.push(' ');
+    } else if (node.type === 'root') node.children.forEach(walk);
+  };
+  walk(tree);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The visible words of a page or a piece of one, read as HTML (character references decoded by the parser). */
 export function textOf(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<script[\s\S]*?<\/script>/g, ' ')
-      .replace(/<style[\s\S]*?<\/style>/g, ' ')
-      // Inline elements join their text to the words around them; other tags separate words.
-      .replace(/<\/?(?:a|abbr|b|code|em|i|mark|span|strong|sup|sub|time)(?:\s[^>]*)?>/g, '')
-      .replace(/<[^>]+>/g, ' '),
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
+  return wordsOf(fromHtml(html, { fragment: true }));
+}
+
+/** The text inside `<main>`: what the page says, without header and footer. */
+export function mainText(html: string): string {
+  const main = select('main', fromHtml(html));
+  return main ? wordsOf(main) : '';
 }
 
 /**
@@ -49,12 +69,6 @@ export function textOf(html: string): string {
  */
 export function decodeEntities(text: string): string {
   return decodeHTML(text).replace(/\u00a0/g, ' ');
-}
-
-/** The text inside `<main>`: what the page says, without header and footer. */
-export function mainText(html: string): string {
-  const match = html.match(/<main[\s\S]*?<\/main>/);
-  return textOf(match ? match[0] : '');
 }
 
 /**
