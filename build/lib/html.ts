@@ -52,8 +52,8 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
 
 /**
  * The page with each element matching `selector` edited: `edit` returns the edits for one
- * element (e.g. its content replaced, or the element removed). Elements inside an element
- * already edited are not offered.
+ * element (e.g. its content replaced, or the element removed); edits that overlap (an element
+ * removed and one inside it changed) are refused.
  */
 export function editElements(html: string, selector: string, edit: (element: Element) => Edit[]): string {
   const edits: Edit[] = [];

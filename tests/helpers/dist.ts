@@ -1,23 +1,20 @@
 /** Reading the built site: every HTML page, its text and its links. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeHTML } from 'entities';
 import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
+import { filesUnder } from '../../build/lib/built-site.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 /** Where the test run's build records its steps' times (BUILD_TIMINGS, build/integration.ts). */
 export const BUILD_TIMINGS_FILE = join(ROOT, 'node_modules', '.cache', 'test-build-timings.json');
 
-export function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
+/** Every file below a folder, at any depth (the build's own walk). */
+export const walk = filesUnder;
 
 /** Every built HTML page as a site path ("/2017-20/pledge/6/"). */
 export function htmlPages(dist = DIST): string[] {
