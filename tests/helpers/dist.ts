@@ -33,7 +33,7 @@ export function readPage(path: string, dist = DIST): string {
 const INLINE = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'mark', 'span', 'strong', 'sup', 'sub', 'time']);
 
 /** The words of a parsed tree: scripts and styles dropped, whitespace collapsed. */
-function wordsOf(tree: Nodes): string {
+export function wordsOf(tree: Nodes): string {
   const parts: string[] = [];
   const walk = (node: Nodes) => {
     if (node.type === 'text') parts.push(node.value);
