@@ -7,10 +7,12 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { abbreviationsPlugin } from './src/markdown/abbreviations.ts';
 import { astroCsp } from './src/lib/securityHeaders.ts';
 import { siteAddress } from './src/lib/site.ts';
+import { siteBuild } from './build/integration.ts';
+import { buildSettings } from './build/settings.ts';
 
 // Where the site is published. Both are read from the environment so that one build can serve
 // at the root and another under a sub-path (e.g. BASE_PATH=/strategy/) without code changes.
-// Without SITE_URL the links say localhost, and the build ends saying so (scripts/host-config.ts).
+// Without SITE_URL the links say localhost, and the build ends saying so (build/steps/host-files.ts).
 const site = siteAddress(process.env.SITE_URL);
 const base = process.env.BASE_PATH ?? '/';
 
@@ -21,7 +23,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // Separate caches let the tests build broken fixture content beside the real site.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), sitemap()],
+  // siteBuild runs the steps after the pages (PDFs, documents, search index, host files): build/integration.ts.
+  integrations: [mdx(), sitemap(), siteBuild(buildSettings(process.env))],
   // The seeds' quotation marks and apostrophes are kept as printed, not made typographic.
   // No code blocks to highlight: Shiki's inline styles would need a CSP exception.
   markdown: {

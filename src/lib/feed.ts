@@ -5,6 +5,7 @@
 import type { ActionRecord } from './actionPlan.ts';
 import { longDate } from './dates.ts';
 import { statusLabel } from './progress.ts';
+import { escapeXml } from './xml.ts';
 
 export interface FeedEntry {
   /** A permanent IRI: the update's own anchor on its action's page. */
@@ -64,10 +65,6 @@ export function progressEntries(actions: readonly ActionRecord[], actionUrl: (ac
 /** The newest entry's date, or `builtAt` for a feed with none yet. */
 export function feedUpdated(entries: readonly FeedEntry[], builtAt: Date): string {
   return entries[0]?.updated ?? builtAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The feed as Atom XML. */

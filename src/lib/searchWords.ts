@@ -3,7 +3,7 @@
  * index and for a reader's query), the common words a question leaves out, whether a word is in
  * the site's vocabulary, the nearest words to a misspelling, and the alternative wordings the
  * glossary and the reviewed synonyms give. Pure functions; the search page and
- * scripts/build-vocabulary.ts use them.
+ * build/steps/vocabulary.ts use them.
  */
 import { distance } from 'fastest-levenshtein';
 import { hasCertainMeaning } from './abbreviations.ts';
@@ -65,7 +65,7 @@ export function related(a: string, b: string): boolean {
   return a === b || (!isNumber(a) && !isNumber(b) && stem(a) === stem(b));
 }
 
-/** The site's words with how often each occurs in the index (scripts/build-vocabulary.ts). */
+/** The site's words with how often each occurs in the index (build/steps/vocabulary.ts). */
 export interface VocabularyFile {
   /** Indexed pages. */
   pages: number;

@@ -2,7 +2,7 @@
  * The one definition of what every host must send with the site: the Content-Security-Policy
  * and the other security headers, how long each kind of file may be cached, and the type of
  * each file the site ships. `astro.config.mjs` takes the `<meta>` CSP from here and
- * `src/lib/hostConfig.ts` writes `_headers`, `staticwebapp.config.json` and `deploy/nginx.conf`
+ * `build/lib/host-config.ts` writes `_headers`, `staticwebapp.config.json` and `deploy/nginx.conf`
  * from here, so they cannot drift apart.
  */
 

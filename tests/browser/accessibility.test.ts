@@ -34,7 +34,7 @@ import {
   textSpacingProblems,
   undersizedTargets,
 } from '../helpers/audit.ts';
-import { onePerTemplate } from '../helpers/templates.ts';
+import { onePerTemplate } from '../../tools/lib/templates.ts';
 
 const CONCURRENCY = Number(process.env['AUDIT_CONCURRENCY'] ?? 2);
 const PHONE = { width: 375, height: 667 };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/lib/static-server.ts';
+import { serve } from '../../build/lib/static-server.ts';
 import { ROOT, buildEnv } from '../helpers/dist.ts';
 import { launch } from '../helpers/browser.ts';
 import { brokenLinks } from '../helpers/links.ts';
@@ -29,7 +29,7 @@ beforeAll(async () => {
     env: buildEnv({ BASE_PATH: BASE, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), CHROMIUM_PATH: '/nonexistent' }),
   });
   if (build.status !== 0) throw new Error(`build under ${BASE} failed:\n${build.stdout}\n${build.stderr}`);
-  ({ server, url: siteUrl } = await serve(out, BASE));
+  ({ server, url: siteUrl } = await serve(out, { base: BASE }));
   browser = await launch();
 }, 180_000);
 

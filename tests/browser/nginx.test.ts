@@ -22,7 +22,7 @@ import { connect } from 'node:tls';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentType, IMMUTABLE_CACHE, IMMUTABLE_PATHS, REVALIDATE_CACHE, SECURITY_HEADERS } from '../../src/lib/securityHeaders.ts';
-import { NGINX_PATHS, TLS_PROFILE } from '../../src/lib/hostConfig.ts';
+import { NGINX_PATHS, TLS_PROFILE } from '../../build/lib/host-config.ts';
 import { formatPaths, paths } from '../../src/lib/paths.ts';
 import { DIST, ROOT, htmlPages, walk } from '../helpers/dist.ts';
 import { headersRule } from '../helpers/headers.ts';

@@ -9,8 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, siteUrl } from '../helpers/browser.ts';
 import { openEverything, runEngines } from '../helpers/audit.ts';
-import { RELEVANCE_FILES, SET_LABELS, relevanceSets, runRelevance } from '../../scripts/lib/relevance-run.ts';
-import { GROUPS, formatSummary, summariseGroups } from '../../src/lib/relevance.ts';
+import { RELEVANCE_FILES, SET_LABELS, relevanceSets, runRelevance } from '../../tools/lib/relevance-run.ts';
+import { GROUPS, formatSummary, summariseGroups } from '../../tools/lib/relevance.ts';
 
 let browser: Browser;
 beforeAll(async () => {

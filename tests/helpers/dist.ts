@@ -1,17 +1,20 @@
 /** Reading the built site: every HTML page, its text and its links. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeHTML } from 'entities';
+import type { Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import { filesUnder } from '../../build/lib/built-site.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
+/** Where the test run's build records its steps' times (BUILD_TIMINGS, build/integration.ts). */
+export const BUILD_TIMINGS_FILE = join(ROOT, 'node_modules', '.cache', 'test-build-timings.json');
 
-export function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
+/** Every file below a folder, at any depth (the build's own walk). */
+export const walk = filesUnder;
 
 /** Every built HTML page as a site path ("/2017-20/pledge/6/"). */
 export function htmlPages(dist = DIST): string[] {
@@ -26,36 +29,43 @@ export function readPage(path: string, dist = DIST): string {
   return readFileSync(join(dist, file), 'utf8');
 }
 
-/** The visible words of a page: tags dropped, entities decoded, whitespace collapsed. */
-export function textOf(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<script[\s\S]*?<\/script>/g, ' ')
-      .replace(/<style[\s\S]*?<\/style>/g, ' ')
-      // Inline elements join their text to the words around them; other tags separate words.
-      .replace(/<\/?(?:a|abbr|b|code|em|i|mark|span|strong|sup|sub|time)(?:\s[^>]*)?>/g, '')
-      .replace(/<[^>]+>/g, ' '),
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Inline elements join their text to the words around them; other elements separate words. */
+const INLINE = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'mark', 'span', 'strong', 'sup', 'sub', 'time']);
+
+/** The words of a parsed tree: scripts and styles dropped, whitespace collapsed. */
+export function wordsOf(tree: Nodes): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text') parts.push(node.value);
+    else if (node.type === 'element') {
+      if (node.tagName === 'script' || node.tagName === 'style') return void parts.push(' ');
+      const separate = !INLINE.has(node.tagName);
+      if (separate) parts.push(' ');
+      node.children.forEach(walk);
+      if (separate) parts.push(' ');
+    } else if (node.type === 'root') node.children.forEach(walk);
+  };
+  walk(tree);
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
-export function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
+/** The visible words of a page or a piece of one, read as HTML (character references decoded by the parser). */
+export function textOf(html: string): string {
+  return wordsOf(fromHtml(html, { fragment: true }));
 }
 
 /** The text inside `<main>`: what the page says, without header and footer. */
 export function mainText(html: string): string {
-  const match = html.match(/<main[\s\S]*?<\/main>/);
-  return textOf(match ? match[0] : '');
+  const main = select('main', fromHtml(html));
+  return main ? wordsOf(main) : '';
+}
+
+/**
+ * Text with its character references decoded (by `entities`, to the HTML standard's table); a
+ * no-break space as a space, since the tests compare words.
+ */
+export function decodeEntities(text: string): string {
+  return decodeHTML(text).replace(/\u00a0/g, ' ');
 }
 
 /**

@@ -1,20 +1,29 @@
 /** The internal link and #anchor checker, shared by the root and base-path builds. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeEntities, htmlPages, readPage } from './dist.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { htmlPages } from './dist.ts';
+
+/** A built page's ids and the addresses it links to or loads (href and src), read as HTML. */
+function readLinks(file: string): { ids: Set<string>; addresses: string[] } {
+  const tree = fromHtml(readFileSync(file, 'utf8'));
+  const ids = new Set(selectAll('[id]', tree).map((element) => String(element.properties['id'])));
+  const addresses = selectAll('[href], [src]', tree).flatMap((element) => [element.properties['href'], element.properties['src']].filter((value) => value !== undefined).map(String));
+  return { ids, addresses };
+}
 
 export function brokenLinks(dist: string, base = '/'): string[] {
   const broken: string[] = [];
-  const idsCache = new Map<string, Set<string>>();
-  const idsOf = (file: string) => {
-    if (!idsCache.has(file)) idsCache.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
-    return idsCache.get(file)!;
+  const cache = new Map<string, ReturnType<typeof readLinks>>();
+  const linksOf = (file: string) => {
+    if (!cache.has(file)) cache.set(file, readLinks(file));
+    return cache.get(file)!;
   };
   for (const page of htmlPages(dist)) {
-    const html = readPage(page, dist);
     const pageUrl = new URL(`${base.replace(/\/$/, '')}${page}`, 'http://site.test');
-    for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-      const raw = decodeEntities(match[1]!);
+    const pageFile = join(dist, page.endsWith('/') ? `${page}index.html` : page);
+    for (const raw of linksOf(pageFile).addresses) {
       if (/^(mailto:|tel:|data:)/.test(raw)) continue;
       const target = new URL(raw, pageUrl);
       if (target.origin !== pageUrl.origin) continue;
@@ -29,7 +38,7 @@ export function brokenLinks(dist: string, base = '/'): string[] {
         continue;
       }
       const anchor = decodeURIComponent(target.hash.slice(1));
-      if (anchor && file.endsWith('.html') && !idsOf(file).has(anchor)) broken.push(`${page}: ${raw} (no #${anchor})`);
+      if (anchor && file.endsWith('.html') && !linksOf(file).ids.has(anchor)) broken.push(`${page}: ${raw} (no #${anchor})`);
     }
   }
   return broken;

@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
-import { decodeEntities, textOf } from './dist.ts';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { matches, select } from 'hast-util-select';
+import { decodeEntities, wordsOf } from './dist.ts';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -47,10 +50,18 @@ export function pagesEndingWithHeading(lines: string[][], headings: string[]): {
 }
 
 /** What a print page presents as a heading: h1-h6, table captions, statement rows, glossary terms. */
+const PRINT_HEADINGS = 'h1, h2, h3, h4, h5, h6, caption, dt, th[scope="rowgroup"]';
+
 export function printHeadings(html: string): string[] {
-  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-  const pattern = /<(h[1-6]|caption|dt)\b[^>]*>([\s\S]*?)<\/\1>|<th scope="rowgroup"[^>]*>([\s\S]*?)<\/th>/g;
-  return [...main.matchAll(pattern)].map((m) => textOf(m[2] ?? m[3] ?? '')).filter(Boolean);
+  const main = select('main', fromHtml(html));
+  const headings: string[] = [];
+  // In reading order; what a heading holds is its words, not headings of its own.
+  const visit = (node: Element) => {
+    if (matches(PRINT_HEADINGS, node)) return void headings.push(wordsOf(node));
+    for (const child of node.children) if (child.type === 'element') visit(child);
+  };
+  if (main) visit(main);
+  return headings.filter(Boolean);
 }
 
 export interface PdfStructure {

@@ -8,12 +8,15 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { PDFArray, PDFDict, PDFName, type PDFString } from 'pdf-lib';
-import { DIST, ROOT, decodeEntities, readPage, textOf } from '../helpers/dist.ts';
+import { DIST, decodeEntities, readPage, textOf } from '../helpers/dist.ts';
 import { readCollection, readEdition } from '../helpers/content.ts';
 import { ACTION_PLAN_COLUMN_KEYS } from '../../src/lib/contentSchemas.ts';
 import { attributes, pageLines, pagesEndingWithHeading, printHeadings, readStructure, text, xmpOf } from '../helpers/pdf.ts';
-import { STANDARD_STRUCTURE_TYPES } from '../../src/lib/pdfUa.ts';
-import { uuidV5 } from '../../src/lib/epubAccessibility.ts';
+import { STANDARD_STRUCTURE_TYPES } from '../../build/lib/pdf-ua-definitions.ts';
+import { uuidV5 } from '../../build/lib/epub-accessibility.ts';
+import { buildSettings, type BuildStep } from '../../build/settings.ts';
+import { pdfs } from '../../build/steps/pdfs.ts';
+import { documents } from '../../build/steps/documents.ts';
 
 const edition = '2017-20';
 const pdf = join(DIST, edition, `halton-strategy-${edition}.pdf`);
@@ -24,17 +27,19 @@ const chapters = ['Foreword', 'Introduction', 'Who is this strategy for?', 'Visi
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
 /**
- * Runs a post-build step on a copy of the print edition and the alternative formats page, with
- * its tool pointed somewhere it is not: what it said, and the formats page it left.
+ * Runs a post-build step (build/integration.ts) on a copy of the print edition and the
+ * alternative formats page, with its tool pointed somewhere it is not: the lines it logged, and
+ * the formats page it left. A step that throws fails the build.
  */
-function runWithoutTool(script: string, env: Record<string, string>) {
+async function runWithoutTool(step: BuildStep, env: Record<string, string>) {
   const work = mkdtempSync(join(tmpdir(), 'no-tool-'));
   try {
     mkdirSync(join(work, edition), { recursive: true });
     cpSync(join(DIST, edition, 'print'), join(work, edition, 'print'), { recursive: true });
     cpSync(join(DIST, 'alternative-formats'), join(work, 'alternative-formats'), { recursive: true });
-    const result = spawnSync('node', [script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env, OUT_DIR: work } });
-    return { result, formatsPage: readFileSync(join(work, 'alternative-formats', 'index.html'), 'utf8') };
+    const lines: string[] = [];
+    await step.run(work, buildSettings({ ...process.env, ...env }), { info: (line) => lines.push(line), warn: (line) => lines.push(line) });
+    return { lines, formatsPage: readFileSync(join(work, 'alternative-formats', 'index.html'), 'utf8') };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -79,10 +84,13 @@ describe.each([
 
   it('never splits an action-plan row across pages: each page the table continues on starts with its header, then a whole row', () => {
     const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1]);
+    // One pdftotext for the whole PDF: it ends each page with a form feed.
+    const pageTexts = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
+    expect(pageTexts.slice(0, pages)).toHaveLength(pages);
     const header = /Outcome +(Target\/Timescale|Timescale) +Lead/;
     let tablePages = 0;
     for (let n = 1; n <= pages; n += 1) {
-      const lines = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).split('\n');
+      const lines = pageTexts[n - 1]!.split('\n');
       const at = lines.findIndex((line) => header.test(line));
       if (at < 0) continue;
       tablePages += 1;
@@ -146,11 +154,10 @@ describe('PDF links', () => {
     expect(readPage('/alternative-formats/')).toMatch(/large-print\.pdf">Large print PDF<\/a> \(<span data-pdf-size>\d+(\.\d)? (KB|MB)<\/span>\)/);
   });
 
-  it('are removed, with one clear line, when Chromium is missing', () => {
-    const { result, formatsPage } = runWithoutTool('scripts/build-pdf.ts', { CHROMIUM_PATH: '/nonexistent/chromium' });
-    expect(result.status).toBe(0);
-    expect(result.stdout.trim().split('\n')).toHaveLength(1);
-    expect(result.stdout).toMatch(/^PDFs not built: no Chromium at \/nonexistent\/chromium/);
+  it('are removed, with one clear line, when Chromium is missing', async () => {
+    const { lines, formatsPage } = await runWithoutTool(pdfs, { CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^PDFs not built: no Chromium at \/nonexistent\/chromium/);
     expect(formatsPage).not.toMatch(/\.pdf"/);
   });
 });
@@ -437,11 +444,10 @@ describe('document links', () => {
     }
   });
 
-  it('are removed, with one clear line, when pandoc is missing', () => {
-    const { result, formatsPage } = runWithoutTool('scripts/build-documents.ts', { PANDOC_PATH: '/nonexistent/pandoc' });
-    expect(result.status).toBe(0);
-    expect(result.stdout.trim().split('\n')).toHaveLength(1);
-    expect(result.stdout).toMatch(/^Documents not built: no pandoc at \/nonexistent\/pandoc/);
+  it('are removed, with one clear line, when pandoc is missing', async () => {
+    const { lines, formatsPage } = await runWithoutTool(documents, { PANDOC_PATH: '/nonexistent/pandoc' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Documents not built: no pandoc at \/nonexistent\/pandoc/);
     expect(formatsPage).not.toMatch(/\.(odt|docx|epub)"/);
     expect(formatsPage).toMatch(/\.pdf"/);
   });

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longDate } from '../../src/lib/dates.ts';
 import { parseStatus, PROGRESS_STATUSES, STATUS_LABELS } from '../../src/lib/progress.ts';
-import { withoutProgress } from '../../src/lib/progressYaml.ts';
+import { withoutProgress } from '../../tools/lib/progress-yaml.ts';
 import { DIST, ROOT, buildEnv, decodeEntities, mainText, readPage, walk } from '../helpers/dist.ts';
 import { EDITIONS_DIR, editionSlugs } from '../helpers/content.ts';
 import { readAtom } from '../helpers/atom.ts';
@@ -37,7 +37,7 @@ interface Run {
 
 /** `npm run progress -- …` on the copy of the content. */
 function progress(args: string[], env: Record<string, string> = {}): Run {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/progress.ts'), ...args], {
+  const run = spawnSync(process.execPath, [join(ROOT, 'tools/progress.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: buildEnv({ CONTENT_DIR: content, INIT_CWD: ROOT, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), CHROMIUM_PATH: '/nonexistent', ...env }),

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/dist.ts';
 import { editionSlugs, readCollection } from '../helpers/content.ts';
-import { relevanceSets } from '../../scripts/lib/relevance-run.ts';
-import { GROUPS, checkUserSet, isActionId } from '../../src/lib/relevance.ts';
+import { relevanceSets } from '../../tools/lib/relevance-run.ts';
+import { GROUPS, checkUserSet, isActionId } from '../../tools/lib/relevance.ts';
 
 const actionIds = new Set(editionSlugs().flatMap((e) => readCollection(e, 'actions').map((a) => a.id.toUpperCase())));
 const { sets } = relevanceSets();

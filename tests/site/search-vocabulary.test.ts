@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { decodeHTMLAttribute } from 'entities';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT, readPage, walk } from '../helpers/dist.ts';
 import { readContentFolder } from '../../src/lib/contentReader.ts';
@@ -49,7 +50,7 @@ describe('search vocabulary', () => {
   it('the search page carries the dictionary, and every synonym group and glossary expansion can be found', () => {
     const html = readPage('/search/');
     const attribute = html.match(/data-dictionary="([^"]*)"/)?.[1] ?? '';
-    const dictionary = JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as Dictionary;
+    const dictionary = JSON.parse(decodeHTMLAttribute(attribute)) as Dictionary;
     expect(dictionary.length).toBeGreaterThan(20);
     // Each group leads from something people type to a wording the index holds.
     for (const group of dictionary) {

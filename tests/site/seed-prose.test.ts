@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlPages, readPage, textOf } from '../helpers/dist.ts';
 import { editionSlugs, readSeed } from '../helpers/content.ts';
-import { normaliseSeedText } from '../../src/lib/fidelity.ts';
+import { normaliseSeedText } from '../helpers/fidelity.ts';
 
 /** Lines that are not content: the contents list with page numbers, and an image description. */
 const NOT_CONTENT = [/^CONTENTS$/, /\.{3,}\s*\d*$/, /\t\d+$/, /^A vibrant, circular illustration/];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentFileError, editionSlugs, parseContentFile, readContentFolder, readEditionCollection, readEditionFile, type EditionCollection } from '../../src/lib/contentReader.ts';
 import { contentSchemas, type CollectionName } from '../../src/lib/contentSchemas.ts';
-import { readActions } from '../../scripts/lib/action-files.ts';
+import { readActions } from '../../tools/lib/action-files.ts';
 import { loadAbbreviations } from '../../src/markdown/abbreviations.ts';
 import { ROOT } from '../helpers/dist.ts';
 

@@ -4,7 +4,7 @@
  * Read from the seed files themselves, never from a copy.
  */
 import { describe, expect, it } from 'vitest';
-import { actionPlanFragments, appearsInSeed, coveredBy, normaliseSeedText } from '../../src/lib/fidelity.ts';
+import { actionPlanFragments, appearsInSeed, coveredBy, normaliseSeedText } from '../helpers/fidelity.ts';
 import { editionSlugs, readCollection, readEdition, readSeed } from '../helpers/content.ts';
 
 const current = '2017-20';

@@ -1,6 +1,7 @@
 /**
  * `dependencies` are the packages that make the site (what `npm run build` and
- * `npm run progress` run, and what their code imports); `devDependencies` are the tests' and the
+ * `npm run progress` run, and what their code imports: `astro build` runs astro.config.mjs,
+ * whose integration, build/integration.ts, runs the post-build steps); `devDependencies` are the tests' and the
  * benchmark's tools. The split is what lets `npm audit --omit=dev` (tests/site/security.test.ts)
  * audit exactly what builds the site, so this test keeps it true both ways, reading the code.
  */
@@ -23,8 +24,9 @@ const siteScripts = ['build', 'progress'];
 
 /**
  * Every file the site's build runs or bundles: all of src/ (pages, components, browser scripts),
- * astro.config.mjs, and the scripts `build` and `progress` run with what they import, followed
- * through relative imports.
+ * astro.config.mjs (and so the build's integration and its steps, build/), and the files
+ * `node` runs in the `build` and `progress` scripts, with what they import, followed through
+ * relative imports.
  */
 function buildFiles(): string[] {
   const seen = new Set<string>();
@@ -51,6 +53,8 @@ function packagesTheBuildUses(): Map<string, string> {
       // Prose in a comment ("… from "career" …") is not an import.
       const line = text.slice(text.lastIndexOf('\n', match.index) + 1, match.index);
       if (/^\s*(\*|\/\*|\/\/)/.test(line)) continue;
+      // A type-only import is erased before the code runs: it needs no installed package.
+      if (/^\s*(import|export)\s+type\b/.test(line)) continue;
       if (/^(node|astro):/.test(specifier!)) continue;
       used.set(packageOf(specifier!), relative(ROOT, file));
     }

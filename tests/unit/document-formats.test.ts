@@ -3,12 +3,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { ROLE_MAP, STANDARD_STRUCTURE_TYPES, pdfDateToIso, standardType, xmpMetadata } from '../../src/lib/pdfUa.ts';
-import { documentSource, tablePerGroup } from '../../src/lib/documentSource.ts';
+import { ROLE_MAP, STANDARD_STRUCTURE_TYPES, pdfDateToIso, standardType, xmpMetadata } from '../../build/lib/pdf-ua-definitions.ts';
+import { documentSource, tablePerGroup } from '../../build/lib/document-source.ts';
 import { addressToPrint, printedAddress } from '../../src/lib/url.ts';
-import { makePdfUa, structureElements, textOf } from '../../scripts/lib/pdf-ua.ts';
+import { makePdfUa, structureElements, textOf } from '../../build/lib/pdf-ua.ts';
 import { xmpOf } from '../helpers/pdf.ts';
-import { retryOnce } from '../../scripts/lib/retry.ts';
+import { retryOnce } from '../../build/lib/retry.ts';
 
 describe('XMP metadata for PDF/UA-1', () => {
   it('is well-formed and holds the title, language and pdfuaid:part 1, escaped', () => {

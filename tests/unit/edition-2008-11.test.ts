@@ -4,7 +4,7 @@
  * one row (its actions share `splitFrom`).
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseSeedText } from '../../src/lib/fidelity.ts';
+import { normaliseSeedText } from '../helpers/fidelity.ts';
 import { readCollection, readSeed } from '../helpers/content.ts';
 
 const GROUPS: [string, string][] = [

@@ -2,7 +2,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { accessibilityMetadata, completeNav, completePackage, epubContent, epubIdentifier, titleFromHeading, uuidV5 } from '../../src/lib/epubAccessibility.ts';
+import { accessibilityMetadata, completeNav, completePackage, epubContent, epubIdentifier, titleFromHeading, uuidV5 } from '../../build/lib/epub-accessibility.ts';
 
 describe('the identifier', () => {
   it('is RFC 4122’s version 5 UUID (values from Python’s uuid.uuid5)', () => {

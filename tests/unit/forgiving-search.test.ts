@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { describe as message, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
-import { rankOf, summarise } from '../../src/lib/relevance.ts';
+import { rankOf, summarise } from '../../tools/lib/relevance.ts';
 
 const pages: Record<string, string> = {
   money: 'We will give you pocket money and a bank account',

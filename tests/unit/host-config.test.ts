@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headersFile, nginxConf, NGINX_PATHS, staticWebAppConfig, TLS_PROFILE } from '../../src/lib/hostConfig.ts';
+import { headersFile, nginxConf, NGINX_PATHS, staticWebAppConfig, TLS_PROFILE } from '../../build/lib/host-config.ts';
 import { astroCsp, cspHeader, CSP_DIRECTIVES, IMMUTABLE_CACHE, IMMUTABLE_PATHS, SECURITY_HEADERS } from '../../src/lib/securityHeaders.ts';
 import { ROOT } from '../helpers/dist.ts';
 

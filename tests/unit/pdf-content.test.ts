@@ -1,6 +1,6 @@
 /** Marking a page's content stream: what is left untagged becomes an artifact, or fails. */
 import { describe, expect, it } from 'vitest';
-import { markUntaggedContent, operations } from '../../scripts/lib/pdf-content.ts';
+import { markUntaggedContent, operations } from '../../build/lib/pdf-content.ts';
 
 // An A4 page as Chromium draws it: y grows downwards after this matrix, in CSS pixels at 0.75.
 const FLIP = '.75 0 0 -.75 0 842 cm\n';

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntry } from '../../src/lib/contentSchemas.ts';
-import { actionKey, changedPart, checkReturn, columnLetter, formatProblems, returnSheet, type CheckedReturn, type ReturnSheet } from '../../src/lib/progressReturns.ts';
+import { actionKey, changedPart, checkReturn, columnLetter, formatProblems, returnSheet, type CheckedReturn, type ReturnSheet } from '../../tools/lib/progress-returns.ts';
 import { parseStatus } from '../../src/lib/progress.ts';
-import { MAX_FILE_BYTES, MAX_ROWS, MAX_UNZIPPED_BYTES, readSpreadsheet, type SpreadsheetRead } from '../../src/lib/returnFiles.ts';
-import { readActions, readLeads } from '../../scripts/lib/action-files.ts';
+import { MAX_FILE_BYTES, MAX_ROWS, MAX_UNZIPPED_BYTES, readSpreadsheet, type SpreadsheetRead } from '../../tools/lib/return-files.ts';
+import { readActions, readLeads } from '../../tools/lib/action-files.ts';
 import { ROOT } from '../helpers/dist.ts';
 import { EDITIONS_DIR, editionSlugs } from '../helpers/content.ts';
 

@@ -13,10 +13,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_STATUSES, STATUS_LABELS, STATUS_MEANINGS } from '../../src/lib/progress.ts';
-import { checkReturn, returnSheet, RETURN_COLUMNS } from '../../src/lib/progressReturns.ts';
-import { readSpreadsheet, type SpreadsheetRead } from '../../src/lib/returnFiles.ts';
-import { INSTRUCTIONS_SHEET, RETURN_SHEET, returnTemplateXlsx } from '../../src/lib/returnTemplate.ts';
-import { readActions, readEdition, readLeads } from '../../scripts/lib/action-files.ts';
+import { checkReturn, returnSheet, RETURN_COLUMNS } from '../../tools/lib/progress-returns.ts';
+import { readSpreadsheet, type SpreadsheetRead } from '../../tools/lib/return-files.ts';
+import { INSTRUCTIONS_SHEET, RETURN_SHEET, returnTemplateXlsx } from '../../tools/lib/return-template.ts';
+import { readActions, readEdition, readLeads } from '../../tools/lib/action-files.ts';
 import type { ProgressEntry } from '../../src/lib/contentSchemas.ts';
 import { EDITIONS_DIR } from '../helpers/content.ts';
 

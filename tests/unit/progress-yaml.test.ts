@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContentFile } from '../../src/lib/contentReader.ts';
 import type { ProgressEntry } from '../../src/lib/contentSchemas.ts';
 import { progressAsWritten } from '../../src/lib/progress.ts';
-import { appendProgress, correctProgress, rewriteUnchanged, withoutProgress } from '../../src/lib/progressYaml.ts';
+import { appendProgress, correctProgress, rewriteUnchanged, withoutProgress } from '../../tools/lib/progress-yaml.ts';
 import { EDITIONS_DIR, editionSlugs, readCollection } from '../helpers/content.ts';
 
 const files = editionSlugs().flatMap((edition) => readCollection(edition, 'actions').map((a) => join(EDITIONS_DIR, edition, 'actions', `${a.id}.yaml`)));

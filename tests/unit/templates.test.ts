@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onePerTemplate, templateOf } from '../helpers/templates.ts';
+import { onePerTemplate, templateOf } from '../../tools/lib/templates.ts';
 
 describe('templateOf', () => {
   it.each([
