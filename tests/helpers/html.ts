@@ -31,14 +31,17 @@ export function pageTree(path: string, dist = DIST): Root {
 /** A page's text, or any other HTML (a converter's output), parsed. */
 export const parse = parseHtml;
 
+/** An attribute's name as hast's property name is spelt, without case or dashes ("data-action", "dataAction": "dataaction"). */
+const looseName = (name: string) => ({ class: 'classname', for: 'htmlfor' })[name] ?? name.replaceAll('-', '').toLowerCase();
+
 /**
- * An attribute's value as written (`"http-equiv"`, `"data-action"`, `"class"`), whatever name
- * hast gives its property (`httpEquiv`, `dataAction`, `className`); lists (`rel`, `class`)
+ * An attribute's value as written (`"http-equiv"`, `"datetime"`, `"class"`), whatever name
+ * hast gives its property (`httpEquiv`, `dateTime`, `className`); lists (`rel`, `class`)
  * joined by spaces, as in the source. Undefined when the element lacks it.
  */
 export function attribute(element: Element, name: string): string | undefined {
-  const property = name === 'class' ? 'className' : name === 'for' ? 'htmlFor' : name.includes(':') ? name : name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-  const value = element.properties[property];
+  const property = Object.keys(element.properties).find((key) => key.toLowerCase() === looseName(name));
+  const value = property === undefined ? undefined : element.properties[property];
   if (value === undefined || value === null || value === false) return undefined;
   if (value === true) return '';
   return Array.isArray(value) ? value.join(' ') : String(value);
