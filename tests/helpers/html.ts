@@ -69,8 +69,13 @@ export function theOne(selector: string, tree: Nodes): Element {
   return found[0]!;
 }
 
+/** The element whose child `child` is (hast keeps no links to parents). */
+export function parentOf(child: Element, tree: Nodes): Element | undefined {
+  return selectAll('*', tree).find((element) => element.children.includes(child));
+}
+
 /** The words of the element whose child `child` is: a link with what is written around it. */
 export function wordsAround(child: Element, tree: Nodes): string {
-  const parent = selectAll('*', tree).find((element) => element.children.includes(child));
+  const parent = parentOf(child, tree);
   return parent ? wordsOf(parent) : '';
 }
