@@ -23,6 +23,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further get gets getting got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most much many my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should so some such still than that the their theirs them themselves then there these they this those through till to too under until up us very was we were what when where which while who whom whose why will with would you your yours yourself yourselves',
     // Fillers of a typed question, apostrophes lost ("I'm" is "i m", "im" on a phone).
     'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
+    // The same typed in a hurry on a phone ("wat" is "what", "pls" is "please"), and a greeting or thanks before a question.
+    'wat wot wht whats wats hw wen wer wud cud shud gonna wanna gotta dunno idk pls plz cos coz cuz bc r n y ya yh ok okay hi hello hiya thanks thx cheers whos wheres hows whens thats theres its even ever anymore sure though tho',
   ]
     .join(' ')
     .split(' '),
