@@ -11,6 +11,19 @@ export const LIST_PAGE_WEIGHT = 0.5;
 export const TIMELINE_WEIGHT = 0.2;
 
 /**
+ * A previous edition's pages (the archive): a reader who does not name an edition means the
+ * strategy in force, so where both editions answer, the current one comes first. The archive's
+ * own subjects (the Mini Trust, the five outcomes) are found as before: only its pages hold them.
+ */
+export const ARCHIVED_EDITION_WEIGHT = 0.7;
+
+/** The weight of a page's words: its kind's (a list page's, or ordinary text: undefined), less on a previous edition's page. */
+export function pageSearchWeight(kindWeight: number | undefined, archived: boolean): number | undefined {
+  if (!archived) return kindWeight;
+  return Math.round((kindWeight ?? 1) * ARCHIVED_EDITION_WEIGHT * 100) / 100;
+}
+
+/**
  * Pagefind's ranking options (its defaults: pageLength 0.75, termSaturation 1.4). The site mixes
  * very short pages (a lead's page is some 30 words) with chapters of hundreds: a lower
  * pageLength stops the short ones winning on length alone, and a lower termSaturation stops a
