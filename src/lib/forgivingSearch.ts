@@ -121,7 +121,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
   const spans = new Map<string, Span & { query: string }>();
   // A question about the strategy itself is answered by its chapters: they come first.
-  const chaptersFirst = aboutTheStrategy(typed);
+  const chaptersFirst = aboutTheStrategy(typed, dictionary);
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {

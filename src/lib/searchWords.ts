@@ -24,6 +24,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // Fillers of a typed question, apostrophes lost ("I'm" is "i m", "im" on a phone).
     'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
     // The same typed in a hurry on a phone ("wat" is "what", "pls" is "please"), and a greeting or thanks before a question.
+    // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
+    'halton haltons',
     'wat wot wht whats wats hw wen wer wud cud shud gonna wanna gotta dunno idk pls plz cos coz cuz bc r n y ya yh ok okay hi hello hiya thanks thx cheers whos wheres hows whens thats theres its even ever anymore sure though tho',
   ]
     .join(' ')
@@ -32,10 +34,19 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /**
  * Whether a query asks about the strategy itself ("why was this strategy written", "how was the
- * action plan put together"): it names the document. Its chapters answer such a question.
+ * action plan put together"): it names the document, or holds a wording of a reviewed group that
+ * asks about it ("is this document for professionals", "how will they know if it's working").
+ * Its chapters answer such a question.
  */
-export function aboutTheStrategy(query: readonly string[]): boolean {
-  return query.some((w, i) => w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan'));
+export function aboutTheStrategy(query: readonly string[], dictionary: Dictionary = []): boolean {
+  if (query.some((w, i) => w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan'))) return true;
+  return dictionary.some((group) => group.some((wording) => wording.aboutTheStrategy && wording.from && holds(query, wording.words) >= 0));
+}
+
+/** Where a query holds a wording (each word the same but for a plural "s"), or -1. */
+function holds(query: readonly string[], wording: readonly string[], from = 0): number {
+  for (let start = from; start + wording.length <= query.length; start++) if (wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) return start;
+  return -1;
 }
 
 /** Whether a word is a number (a year, an age, a count): always kept in a search. */
@@ -201,6 +212,8 @@ export interface Wording {
   search: boolean;
   /** Whether the site's text holds it (a query holding a wording it does not is searched only as the group's other wordings). */
   used: boolean;
+  /** A wording of a group that asks about the strategy itself (its chapters answer a query holding it). */
+  aboutTheStrategy?: true;
 }
 /** Groups of wordings that mean the same or nearly. */
 export type Dictionary = Wording[][];
@@ -214,7 +227,7 @@ export type Dictionary = Wording[][];
  */
 export function buildDictionary(
   glossary: readonly GlossaryTerms[],
-  synonyms: readonly { people: readonly string[]; strategy: readonly string[] }[],
+  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined }[],
   used: (word: string) => boolean = () => true,
 ): Dictionary {
   const wordings = (terms: readonly string[], from: boolean, search: boolean): Wording[] =>
@@ -222,7 +235,7 @@ export function buildDictionary(
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
     ...glossary.filter((g) => g.basis !== 'uncertain' && g.expansion).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion ?? ''], true, true))),
-    ...synonyms.map((s) => unique([...wordings(s.people, true, false), ...wordings(s.strategy, false, true)])),
+    ...synonyms.map((s) => unique([...wordings(s.people, true, false).map((w) => (s.aboutTheStrategy ? { ...w, aboutTheStrategy: true as const } : w)), ...wordings(s.strategy, false, true)])),
   ];
 }
 

@@ -67,6 +67,15 @@ describe('common words and numbers', () => {
     expect(aboutTheStrategy(words('why was this strategy written'))).toBe(true);
     expect(aboutTheStrategy(words('how was the action plan put together'))).toBe(true);
     expect(aboutTheStrategy(words('pathway plan'))).toBe(false);
+    // A reviewed group that asks about the strategy itself, without naming it; another group does not.
+    const dictionary = buildDictionary([], [
+      { people: ['is it working', 'professionals'], strategy: ['monitored'], aboutTheStrategy: true },
+      { people: ['mum'], strategy: ['family'] },
+    ]);
+    expect(aboutTheStrategy(words('how will they know if it is working'), dictionary)).toBe(true);
+    expect(aboutTheStrategy(words('is this for professionals'), dictionary)).toBe(true);
+    expect(aboutTheStrategy(words('can i see my mum'), dictionary)).toBe(false);
+    expect(aboutTheStrategy(words('monitored'), dictionary)).toBe(false);
   });
 });
 
