@@ -156,7 +156,14 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (hits.length === 0) return EMPTY;
     // Another wording weighs less than the words as typed, unless what it replaced was only the
     // common words of a question ("how many" is the local profile's figures): then it says what is asked.
-    const weight = (a: (typeof tried)[number]) => (!a.replaced ? 1 : a.replaced.from.split(/ … | /).every((w) => STOP_WORDS.has(w)) ? 1.1 : 0.8);
+    // A reviewed phrase of several words that carry meaning ("other young people in care", "taken
+    // into care") names its subject as surely as the words typed: it weighs as much as they do.
+    const weight = (a: (typeof tried)[number]) => {
+      if (!a.replaced) return 1;
+      const from = a.replaced.from.split(/ … | /);
+      if (from.every((w) => STOP_WORDS.has(w))) return 1.1;
+      return nonStop(from).length >= 2 ? 1 : 0.8;
+    };
     const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: weight(s.a) })), 10, 'best');
     const counts = exactCounts(hits.map((s) => s.search), fused.length);
     // Each result is checked for the words of the wording that found it highest.
@@ -240,7 +247,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (all.ids.length > 0 && all.together) return outcome(all.ownResults ? 'exact' : 'similar', all, all.ownResults ? {} : { similar: all.similar });
     const content = nonStop(ws);
     let scattered = all.scattered;
-    if (content.length > 0 && content.length < ws.length) {
+    // Also when every word typed is a common one ("i want a say in what happens to me"): a reviewed wording of them may carry meaning ("views").
+    if (content.length < ws.length) {
       const fewer = await allOf(ws, true);
       if (fewer.ids.length > 0 && fewer.together) return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
       scattered = new Set([...scattered, ...fewer.scattered]);
@@ -261,7 +269,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return content.every((w) => marked.some((m) => matches(w, m)));
   };
   if (first.ids.length > 0 && (content.length === 0 || (await allMarked(first)))) return chain(typed, first);
-  if (first.ids.length === 0 && content.length > 0 && content.length < typed.length) {
+  if (first.ids.length === 0 && content.length < typed.length) {
     // A question that found nothing: its main words, if they all match together, need no vocabulary.
     const fewer = await allOf(typed, true);
     if (fewer.ids.length > 0 && fewer.together && (await allMarked(fewer)))
