@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, fuse, isNumber, matches, words, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, fuse, isNumber, matches, queryParts, queryWords, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -115,7 +115,7 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w));
 
 export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
-  const typed = words(query);
+  const typed = queryWords(query);
   let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
@@ -205,9 +205,11 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    */
   const anyOf = async (ws: readonly string[], scattered: ReadonlySet<string>): Promise<Found> => {
     const numbers = ws.filter(isNumber);
-    const distinct = [...new Set(ws.filter((w) => !isNumber(w)))].filter((w) => !unknown(w) || alternatives([w], dictionary).length > 1);
+    // A reviewed phrase ("run away") is one part: its words alone ("run", "away") mean something else.
+    const parts = queryParts(ws, dictionary);
+    const distinct = (parts.length ? parts : [...new Set(ws.filter((w) => !isNumber(w)))].map((w) => [w])).filter((p) => p.length > 1 || !unknown(p[0]!) || alternatives(p, dictionary).length > 1);
     if (distinct.length < 2) return EMPTY;
-    const each = await Promise.all(distinct.map((w) => allOf([w, ...numbers])));
+    const each = await Promise.all(distinct.map((p) => allOf([...p, ...numbers])));
     const pages = vocabulary?.pages ?? 250;
     const lists = each.filter((f) => f.ids.length > 0).map((f) => ({ ids: f.ids.filter((id) => !f.scattered.has(id)), weight: Math.log(1 + pages / f.ids.length) }));
     if (lists.length === 0) return EMPTY;
@@ -253,7 +255,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       if (fewer.ids.length > 0 && fewer.together) return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
       scattered = new Set([...scattered, ...fewer.scattered]);
     }
-    const some = await anyOf(content.length ? content : ws, scattered);
+    const some = await anyOf(ws, scattered);
     if (some.ids.length > 0) return outcome('some-words', some);
     // Only pages that hold every word scattered: they match some of the words, no more.
     return all.ids.length > 0 ? outcome('some-words', { ...all, filters: null, totalFilters: null }) : outcome('none', EMPTY);

@@ -7,6 +7,13 @@
 /** A page that lists the words of many subjects (contents, indexes, glossary, comparison, accessibility statement). */
 export const LIST_PAGE_WEIGHT = 0.5;
 
+/**
+ * The accessibility statement: about the website (how it is built and tested, 1,700 words of
+ * "tests", "missing", "run", "format"), not about the strategy, so it weighs as little as a
+ * timeline; a query only it answers ("screen reader", "accessibility") still finds it.
+ */
+export const ABOUT_THE_SITE_WEIGHT = 0.2;
+
 /** The timelines, which repeat every action of a plan under each of its dates. */
 export const TIMELINE_WEIGHT = 0.2;
 

@@ -23,14 +23,32 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further get gets getting got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most much many my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should so some such still than that the their theirs them themselves then there these they this those through till to too under until up us very was we were what when where which while who whom whose why will with would you your yours yourself yourselves',
     // Fillers of a typed question, apostrophes lost ("I'm" is "i m", "im" on a phone).
     'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
-    // The same typed in a hurry on a phone ("wat" is "what", "pls" is "please"), and a greeting or thanks before a question.
+    // More of a typed question's words that say nothing of what is sought (phone spellings are read as their words: PHONE_SPELLINGS).
+    'whats whos wheres hows whens thats theres its even ever anymore sure though tho',
     // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
     'halton haltons',
-    'wat wot wht whats wats hw wen wer wud cud shud gonna wanna gotta dunno idk pls plz cos coz cuz bc r n y ya yh ok okay hi hello hiya thanks thx cheers whos wheres hows whens thats theres its even ever anymore sure though tho',
   ]
     .join(' ')
     .split(' '),
 );
+
+/**
+ * Common words as they are typed in a hurry on a phone, read as the words they are: searched
+ * as typed, "wen" would find nothing (no word of the site begins so) and sink the whole query.
+ */
+export const PHONE_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', wanna: 'want', gotta: 'got', dunno: 'know' }),
+);
+
+/** A greeting, thanks or shrug before or after a question: left out of the search altogether. */
+export const GREETINGS: ReadonlySet<string> = new Set('hi hiya hey hello ok okay thanks thankyou thx ta cheers idk lol'.split(' '));
+
+/** The words of a query as searched: phone spellings read as their words, greetings left out. */
+export function queryWords(query: string): string[] {
+  return words(query)
+    .filter((w) => !GREETINGS.has(w))
+    .map((w) => PHONE_SPELLINGS.get(w) ?? w);
+}
 
 /**
  * Whether a query asks about the strategy itself ("why was this strategy written", "how was the
@@ -41,6 +59,33 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export function aboutTheStrategy(query: readonly string[], dictionary: Dictionary = []): boolean {
   if (query.some((w, i) => w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan'))) return true;
   return dictionary.some((group) => group.some((wording) => wording.aboutTheStrategy && wording.from && holds(query, wording.words) >= 0));
+}
+
+/**
+ * The parts of a query to search one at a time when its words never meet: each reviewed phrase
+ * of the dictionary it holds with two or more words that carry meaning ("run away", "kicked out
+ * of school") kept whole, as it means what its words alone do not, and each other word that
+ * carries meaning (common words and numbers left out).
+ */
+export function queryParts(query: readonly string[], dictionary: Dictionary): string[][] {
+  const taken = query.map(() => false);
+  const parts: { start: number; words: string[] }[] = [];
+  const phrases = dictionary.flatMap((group) => group.filter((w) => w.from && w.words.length > 1).map((w) => w.words));
+  // Longer phrases first: "kicked out of school" before "kicked out".
+  for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
+    for (let start = holds(query, phrase); start >= 0; start = holds(query, phrase, start + 1)) {
+      const span = query.slice(start, start + phrase.length);
+      // A phrase of one word that carries meaning ("who can i talk to") is that word.
+      if (taken.slice(start, start + phrase.length).some(Boolean) || span.filter((w) => !STOP_WORDS.has(w)).length < 2) continue;
+      for (let i = start; i < start + phrase.length; i++) taken[i] = true;
+      parts.push({ start, words: span });
+    }
+  }
+  query.forEach((w, i) => {
+    if (!taken[i] && !STOP_WORDS.has(w) && !isNumber(w)) parts.push({ start: i, words: [w] });
+  });
+  const seen = new Set<string>();
+  return parts.sort((a, b) => a.start - b.start).map((p) => p.words).filter((p) => !seen.has(p.join(' ')) && seen.add(p.join(' ')));
 }
 
 /** Where a query holds a wording (each word the same but for a plural "s"), or -1. */
@@ -223,19 +268,24 @@ export type Dictionary = Wording[][];
  * synonyms (from what people type to the strategy's words), as groups of wordings. `used` tells
  * whether the site's text holds a word: a wording it does not hold ("therapy", "IRO") still
  * leads to the others but is never searched for, as Pagefind would answer it with pages
- * matching some shorter beginning of it.
+ * matching some shorter beginning of it; `usedPhrase` whether it holds a phrase people type,
+ * its words in that order (a query holding one it does not is searched only as its other wordings).
  */
 export function buildDictionary(
   glossary: readonly GlossaryTerms[],
   synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined }[],
   used: (word: string) => boolean = () => true,
+  usedPhrase: (words: readonly string[]) => boolean = (ws) => ws.every(used),
 ): Dictionary {
   const wordings = (terms: readonly string[], from: boolean, search: boolean): Wording[] =>
     terms.map(words).filter((w) => w.length > 0).map((w) => ({ words: w, from, search: search && w.every(used), used: w.every(used) }));
+  // What people type, as a phrase: the site uses it only where its text holds the words in that
+  // order ("run away" is no wording of the site for holding "run" and "away" apart).
+  const typed = (terms: readonly string[]): Wording[] => wordings(terms, true, false).map((w) => ({ ...w, used: w.words.length > 1 ? w.used && usedPhrase(w.words) : w.used }));
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
     ...glossary.filter((g) => g.basis !== 'uncertain' && g.expansion).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion ?? ''], true, true))),
-    ...synonyms.map((s) => unique([...wordings(s.people, true, false).map((w) => (s.aboutTheStrategy ? { ...w, aboutTheStrategy: true as const } : w)), ...wordings(s.strategy, false, true)])),
+    ...synonyms.map((s) => unique([...typed(s.people).map((w) => (s.aboutTheStrategy ? { ...w, aboutTheStrategy: true as const } : w)), ...wordings(s.strategy, false, true)])),
   ];
 }
 

@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, realWordsFile, realWordsNear, related, stem, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -94,6 +94,26 @@ describe('real words near the site’s words', () => {
   });
 });
 
+describe('a query as typed on a phone', () => {
+  it('reads phone spellings of common words as the words, and leaves greetings out', () => {
+    expect(queryWords('hi wat happens wen i turn 18 pls')).toEqual(['what', 'happens', 'when', 'i', 'turn', '18', 'please']);
+    // A word of the site is never taken for a phone spelling.
+    expect(queryWords('pocket money')).toEqual(['pocket', 'money']);
+  });
+});
+
+describe('the parts of a query searched one at a time', () => {
+  const dictionary = buildDictionary([], [
+    { people: ['run away', 'kicked out of school', 'who can i talk to'], strategy: ['missing'] },
+  ]);
+  it('keeps a reviewed phrase of two or more meaningful words whole, and each other meaningful word alone', () => {
+    expect(queryParts(words('what happens if i run away from my foster home'), dictionary)).toEqual([['run', 'away'], ['foster'], ['home']]);
+    expect(queryParts(words('kicked out of school twice'), dictionary)).toEqual([['kicked', 'out', 'of', 'school'], ['twice']]);
+    // A phrase of one meaningful word is that word.
+    expect(queryParts(words('who can i talk to about anxiety'), dictionary)).toEqual([['talk'], ['anxiety']]);
+  });
+});
+
 describe('dictionary', () => {
   const dictionary = buildDictionary(
     [
@@ -121,6 +141,12 @@ describe('dictionary', () => {
   it('never searches the words as typed for a wording the site does not use', () => {
     expect(alternatives(['therapy'], dictionary)[0]).toMatchObject({ words: ['therapy'], unused: true });
     expect(alternatives(['counselling'], dictionary)[0]?.unused).toBeUndefined();
+  });
+  it('takes a phrase people type as the site’s only where its text holds it, the words in that order', () => {
+    const site = ' children missing from care run a test far away ';
+    const phrases = buildDictionary([], [{ people: ['run away', 'missing from care'], strategy: ['missing'] }], () => true, (ws) => site.includes(` ${ws.join(' ')} `));
+    expect(alternatives(['if', 'i', 'run', 'away'], phrases)[0]?.unused).toBe(true);
+    expect(alternatives(['missing', 'from', 'care'], phrases)[0]?.unused).toBeUndefined();
   });
   it('replaces two everyday wordings at once', () => {
     const both = buildDictionary([], [{ people: ['kids'], strategy: ['children'] }, { people: ['how many'], strategy: ['local profile'] }]);
