@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, fuse, isNumber, matches, queryParts, queryWords, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, fuse, isNumber, matches, queryParts, queryWords, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -285,7 +285,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   // Results that came only through an unknown word's beginning are not results for it.
   first = await firstStep(typed);
   // A word with a reviewed synonym or an expansion is searched as its other wordings; any other is corrected or left out.
-  const loose = strangers.filter((w) => alternatives([w], dictionary).length === 1);
+  // A word of a reviewed phrase ("county" of "county lines") is searched as the phrase's other wordings, too.
+  const covered = coveredWords(typed, dictionary);
+  const loose = strangers.filter((w) => alternatives([w], dictionary).length === 1 && !covered.has(w));
   if (loose.length === 0) return chain(typed, first);
   // A real word is never corrected: "bullying" is not a slip for "building".
   const real = new Set<string>();

@@ -24,7 +24,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // Fillers of a typed question, apostrophes lost ("I'm" is "i m", "im" on a phone).
     'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
     // More of a typed question's words that say nothing of what is sought (phone spellings are read as their words: PHONE_SPELLINGS).
-    'whats whos wheres hows whens thats theres its even ever anymore sure though tho',
+    'whats whos wheres hows whens thats theres its even ever anymore sure though tho think thinking actually basically literally probably',
     // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
     'halton haltons',
   ]
@@ -86,6 +86,21 @@ export function queryParts(query: readonly string[], dictionary: Dictionary): st
   });
   const seen = new Set<string>();
   return parts.sort((a, b) => a.start - b.start).map((p) => p.words).filter((p) => !seen.has(p.join(' ')) && seen.add(p.join(' ')));
+}
+
+/**
+ * The words of a query that a reviewed wording of the dictionary holds ("county" and "lines" of
+ * "county lines"): they lead to the group's other wordings, so none of them is a misspelling to
+ * correct or a word to leave out.
+ */
+export function coveredWords(query: readonly string[], dictionary: Dictionary): Set<string> {
+  const covered = new Set<string>();
+  for (const group of dictionary)
+    for (const { words: wording, from } of group) {
+      if (!from) continue;
+      for (let start = holds(query, wording); start >= 0; start = holds(query, wording, start + 1)) for (const w of query.slice(start, start + wording.length)) covered.add(w);
+    }
+  return covered;
 }
 
 /** Where a query holds a wording (each word the same but for a plural "s"), or -1. */

@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -109,6 +109,7 @@ describe('the parts of a query searched one at a time', () => {
   it('keeps a reviewed phrase of two or more meaningful words whole, and each other meaningful word alone', () => {
     expect(queryParts(words('what happens if i run away from my foster home'), dictionary)).toEqual([['run', 'away'], ['foster'], ['home']]);
     expect(queryParts(words('kicked out of school twice'), dictionary)).toEqual([['kicked', 'out', 'of', 'school'], ['twice']]);
+    expect([...coveredWords(words('what happens if i run away'), dictionary)]).toEqual(['run', 'away']);
     // A phrase of one meaningful word is that word.
     expect(queryParts(words('who can i talk to about anxiety'), dictionary)).toEqual([['talk'], ['anxiety']]);
   });
