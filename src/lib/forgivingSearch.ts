@@ -148,6 +148,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    */
   const allOf = async (ws: readonly string[], withoutCommon = false): Promise<Found> => {
     const wordings = alternatives(ws, dictionary)
+      // A common word the index lacks ("since") would make Pagefind find nothing: it is left out once the vocabulary says so.
+      .map((a) => ({ ...a, words: a.words.filter((w) => !(STOP_WORDS.has(w) && unknown(w))) }))
       .map((a) => (withoutCommon ? { ...a, words: nonStop(a.words) } : a))
       .filter((a, i, all) => a.words.length > 0 && all.findIndex((b) => b.words.join(' ') === a.words.join(' ')) === i);
     const tried = wordings.filter((a) => !a.unused && !a.words.some(unknown));

@@ -20,7 +20,7 @@ export function words(text: string): string[] {
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   [
     // Function words and question words.
-    'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further get gets getting got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most much many my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should so some such still than that the their theirs them themselves then there these they this those through till to too under until up us very was we were what when where which while who whom whose why will with would you your yours yourself yourselves',
+    'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further get gets getting got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most much many my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should so some such still than that the their theirs them themselves then there these they this those through till to too under until up us very was we were what when where which while who whom whose why will with would you your yours yourself yourselves since although whether unless upon within without across around among along via per etc ago yet already',
     // Fillers of a typed question, apostrophes lost ("I'm" is "i m", "im" on a phone).
     'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
     // More of a typed question's words that say nothing of what is sought (phone spellings are read as their words: PHONE_SPELLINGS).
@@ -326,11 +326,26 @@ export function alternatives(query: readonly string[], dictionary: Dictionary, l
   const found: Alternative[] = [typed];
   // The first other wording of each group found, for the query with every wording replaced at once.
   const firsts: { start: number; length: number; from: string; other: string[] }[] = [];
+  // Every wording the query holds; one inside a longer wording of another group gives way to it
+  // ("last" of "last strategy" is not "how long it lasts").
+  const held = dictionary.flatMap((group) =>
+    group.flatMap((wording) => {
+      if (!wording.from) return [];
+      const found: { group: Wording[]; wording: Wording; start: number }[] = [];
+      for (let start = holds(query, wording.words); start >= 0; start = holds(query, wording.words, start + 1)) found.push({ group, wording, start });
+      return found;
+    }),
+  );
+  const inside = (a: (typeof held)[number], b: (typeof held)[number]) =>
+    b.group !== a.group && b.wording.words.length > a.wording.words.length && b.start <= a.start && a.start + a.wording.words.length <= b.start + b.wording.words.length;
+  const kept = new Set(held.filter((a) => !held.some((b) => inside(a, b))));
   for (const group of dictionary) {
-    for (const { words: wording, from, used } of group) {
+    for (const entry of group) {
+      const { words: wording, from, used } = entry;
       if (!from) continue;
       for (let start = 0; start + wording.length <= query.length; start++) {
         if (!wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) continue;
+        if (![...kept].some((k) => k.wording === entry && k.start === start)) continue;
         if (!used) typed.unused = true;
         for (const { words: other, search } of group) {
           if (other === wording || !search || other.join(' ').length <= 2) continue;

@@ -149,6 +149,14 @@ describe('dictionary', () => {
     expect(alternatives(['if', 'i', 'run', 'away'], phrases)[0]?.unused).toBe(true);
     expect(alternatives(['missing', 'from', 'care'], phrases)[0]?.unused).toBeUndefined();
   });
+  it('lets a wording inside a longer wording of another group give way to it', () => {
+    const groups = buildDictionary([], [
+      { people: ['last', 'how long'], strategy: ['2020'] },
+      { people: ['last strategy'], strategy: ['previous edition'] },
+    ]);
+    expect(alternatives(words('what was in the last strategy'), groups).map((a) => a.words.join(' '))).toEqual(['what was in the last strategy', 'what was in the previous edition']);
+    expect(alternatives(words('how long will it last'), groups).map((a) => a.words.join(' '))).toContain('how long will it 2020');
+  });
   it('replaces two everyday wordings at once', () => {
     const both = buildDictionary([], [{ people: ['kids'], strategy: ['children'] }, { people: ['how many'], strategy: ['local profile'] }]);
     expect(alternatives(words('how many kids live here'), both)[1]).toEqual({ words: ['local', 'profile', 'children', 'live', 'here'], replaced: { from: 'how many … kids', to: 'local profile … children' } });
