@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, fuse, isNumber, matches, queryParts, queryWords, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, queryParts, queryWords, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -94,6 +94,37 @@ const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: f
 /** How many of a search's first results are checked for the words together (the page shows 20). */
 export const CHECKED = 20;
 
+/**
+ * How much a search for another wording weighs against the words as typed (1), in rank fusion.
+ * A single everyday word replaced by the strategy's may mean something else ("care" of "take
+ * care"): a little less, so a page holding the words as typed comes first where both answer.
+ */
+export const OTHER_WORD_WEIGHT = 0.8;
+
+/** A reviewed phrase of two or more words that carry meaning ("taken into care") names its subject as surely as the words typed. */
+export const REVIEWED_PHRASE_WEIGHT = 1;
+
+/**
+ * A wording that replaced only the common words of a question ("how many" by "local profile"):
+ * it says what is asked better than the words typed, so it weighs a little more.
+ */
+export const QUESTION_WORDING_WEIGHT = 1.1;
+
+/** The pages of the index when the vocabulary (which counts them) cannot be had: the site has some 250. */
+export const PAGES_WITHOUT_VOCABULARY = 250;
+
+/** How many of the first results' excerpts are checked for every word highlighted (each costs a fetch). */
+export const HIGHLIGHTS_CHECKED = 5;
+
+/** Near words weighed for a misspelling, before the common words among them are dropped. */
+export const NEAR_WORDS = 6;
+
+/** Near words kept for a correction or offered as "Did you mean", and suggestions shown at most. */
+export const SUGGESTIONS = 3;
+
+/** Of equally near corrections, one wins when the query with it finds at least this many times the results of the next. */
+export const CLEARLY_MORE_RESULTS = 3;
+
 function sumCounts(searches: readonly FilterCounts[]): FilterCounts {
   const total: FilterCounts = {};
   for (const counts of searches)
@@ -163,10 +194,10 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const weight = (a: (typeof tried)[number]) => {
       if (!a.replaced) return 1;
       const from = a.replaced.from.split(/ … | /);
-      if (from.every((w) => STOP_WORDS.has(w))) return 1.1;
-      return nonStop(from).length >= 2 ? 1 : 0.8;
+      if (from.every((w) => STOP_WORDS.has(w))) return QUESTION_WORDING_WEIGHT;
+      return nonStop(from).length >= 2 ? REVIEWED_PHRASE_WEIGHT : OTHER_WORD_WEIGHT;
     };
-    const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: weight(s.a) })), 10, 'best');
+    const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: weight(s.a) })), FUSION_K, 'best');
     const counts = exactCounts(hits.map((s) => s.search), fused.length);
     // Each result is checked for the words of the wording that found it highest.
     const queryOf = (id: string) => {
@@ -177,7 +208,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (chaptersFirst) {
       // The chapters that hold the words together, before any other page.
       const inChapters = await Promise.all(tried.map(async (a) => ({ a, search: await engine.search(a.words.join(' '), 'Chapter') })));
-      const chapterIds = fuse(inChapters.filter((c) => c.search.ids.length > 0).map((c) => ({ ids: c.search.ids, weight: weight(c.a) })), 10, 'best');
+      const chapterIds = fuse(inChapters.filter((c) => c.search.ids.length > 0).map((c) => ({ ids: c.search.ids, weight: weight(c.a) })), FUSION_K, 'best');
       // Among them, those that say the very words first ("developed", before "development").
       const firsts = (await together(chapterIds, queryOf)).ids
         .filter((id) => spans.get(id)?.together)
@@ -212,10 +243,10 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const distinct = (parts.length ? parts : [...new Set(ws.filter((w) => !isNumber(w)))].map((w) => [w])).filter((p) => p.length > 1 || !unknown(p[0]!) || alternatives(p, dictionary).length > 1);
     if (distinct.length < 2) return EMPTY;
     const each = await Promise.all(distinct.map((p) => allOf([...p, ...numbers])));
-    const pages = vocabulary?.pages ?? 250;
+    const pages = vocabulary?.pages ?? PAGES_WITHOUT_VOCABULARY;
     const lists = each.filter((f) => f.ids.length > 0).map((f) => ({ ids: f.ids.filter((id) => !f.scattered.has(id)), weight: Math.log(1 + pages / f.ids.length) }));
     if (lists.length === 0) return EMPTY;
-    const ids = fuse(lists);
+    const ids = fuse(lists, FUSION_K);
     return { ...EMPTY, ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], ownResults: true, together: true };
   };
 
@@ -269,7 +300,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const content = typed.filter((w) => !STOP_WORDS.has(w) && !isNumber(w));
   // The first few results tell (each costs a fetch when a misspelling brings Pagefind's matches on a mere beginning).
   const allMarked = async (found: Found) => {
-    const marked = await engine.marked(found.ids.slice(0, 5));
+    const marked = await engine.marked(found.ids.slice(0, HIGHLIGHTS_CHECKED));
     return content.every((w) => marked.some((m) => matches(w, m)));
   };
   if (first.ids.length > 0 && (content.length === 0 || (await allMarked(first)))) return chain(typed, first);
@@ -300,7 +331,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   for (const w of loose) {
     // A common word is never the correction: it finds nearly everything and means little
     // ("hame" is "home", not "have").
-    const near = known.nearest(w, 6).filter((n) => !STOP_WORDS.has(n.word)).slice(0, 3);
+    const near = known.nearest(w, NEAR_WORDS).filter((n) => !STOP_WORDS.has(n.word)).slice(0, SUGGESTIONS);
     const offer = () => suggestions.push(...near.map((n) => typed.map((t) => (t === w ? n.word : t)).join(' ')));
     if (real.has(w) || options.exact) {
       if (real.has(w)) offer();
@@ -311,7 +342,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       // Equally near words: the query itself tells ("pocket mony" is "pocket money", not "pocket many").
       const found = await Promise.all(near.map(async (n) => (await engine.search(typed.map((t) => (t === w ? n.word : t)).filter((t) => !unknown(t) || t === n.word).join(' '))).ids.length));
       const ranked = near.map((n, i) => ({ word: n.word, found: found[i] ?? 0 })).sort((a, b) => b.found - a.found);
-      if ((ranked[0]?.found ?? 0) > 0 && (ranked[0]?.found ?? 0) >= 3 * (ranked[1]?.found ?? 0)) best = ranked[0]?.word ?? null;
+      if ((ranked[0]?.found ?? 0) > 0 && (ranked[0]?.found ?? 0) >= CLEARLY_MORE_RESULTS * (ranked[1]?.found ?? 0)) best = ranked[0]?.word ?? null;
     }
     corrections.set(w, best);
     if (!best) offer();
@@ -321,7 +352,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const fixed = typed.map((w) => corrections.get(w) ?? w);
   // The words searched: the corrected ones, without those left out (real words, words with no clear correction).
   const searched = fixed.filter((w) => !unresolved.includes(w));
-  const offered = [...new Set(suggestions)].slice(0, 3);
+  const offered = [...new Set(suggestions)].slice(0, SUGGESTIONS);
   const extra = { ...(corrected && unresolved.length === 0 ? { corrected: fixed.join(' ') } : {}), ...(offered.length ? { suggestions: offered } : {}) };
   if (unresolved.length === 0) return { ...(await chain(fixed)), ...extra };
   // Words left out: what the others find matches only some of the words typed.

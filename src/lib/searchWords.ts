@@ -242,6 +242,9 @@ export function maxDistance(word: string): number {
   return word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
 }
 
+/** How many times as common as the next equally near word the nearest must be to be the correction. */
+export const CLEARLY_COMMONER = 3;
+
 /**
  * The one correction to show results for, or null when none is clearly best: the nearest word
  * when no other is as near, or when it is at least three times as common as the next as near.
@@ -252,7 +255,7 @@ export function clearCorrection(candidates: readonly { word: string; distance: n
   if (!next) return best.word;
   const cost = (c: { word: string; distance: number }) => c.distance + (c.word[0] === firstLetter ? 0 : 0.5);
   if (cost(best) < cost(next)) return best.word;
-  return best.count >= 3 * next.count ? best.word : null;
+  return best.count >= CLEARLY_COMMONER * next.count ? best.word : null;
 }
 
 /** A glossary entry as the search needs it: only certain meanings (basis given or standard). */
@@ -369,13 +372,19 @@ export function alternatives(query: readonly string[], dictionary: Dictionary, l
 }
 
 /**
+ * Reciprocal rank fusion's constant (Cormack, Clarke and Büttcher used 60 for long lists; the
+ * page shows 20 and its first few results matter most): a result scores weight / (k + rank).
+ */
+export const FUSION_K = 10;
+
+/**
  * Reciprocal rank fusion of ranked lists of result ids, each with a weight. Scores from
  * different Pagefind searches are not comparable; ranks are. `sum` (lists of different words):
  * a result high in several lists comes first. `best` (lists of wordings that mean the same): a
  * result counts by its best rank, as a page that says both "CSE" and "Child Sexual
  * Exploitation" (the glossary) is no more about it than the action that says one.
  */
-export function fuse(lists: readonly { ids: readonly string[]; weight: number }[], k = 10, mode: 'sum' | 'best' = 'sum'): string[] {
+export function fuse(lists: readonly { ids: readonly string[]; weight: number }[], k = FUSION_K, mode: 'sum' | 'best' = 'sum'): string[] {
   const score = new Map<string, number>();
   for (const { ids, weight } of lists)
     ids.forEach((id, rank) => {
