@@ -5,7 +5,8 @@
  * status what was searched, keeps `?q=` and the filters in the URL, and says so visibly when the
  * index cannot load.
  */
-import { describe, forgivingSearch, type Engine, type FilterCounts, type MessagePart } from '../lib/forgivingSearch.ts';
+import { forgivingSearch, type Engine, type FilterCounts } from '../lib/forgivingSearch.ts';
+import { statusMessage, type MessagePart } from '../lib/searchStatus.ts';
 import { spanExcerpt, type Span } from '../lib/searchPlaces.ts';
 import { PAGEFIND_RANKING } from '../lib/searchWeights.ts';
 import { Vocabulary, realWordsFile, words, type Dictionary, type VocabularyFile } from '../lib/searchWords.ts';
@@ -314,7 +315,7 @@ export function initSearch(): void {
       current,
     );
     if (current !== generation) return;
-    setStatus(describe(outcome, PAGE_SIZE, app.dataset['aToZ'] ?? '/a-to-z/'), query);
+    setStatus(statusMessage(outcome, PAGE_SIZE, app.dataset['aToZ'] ?? '/a-to-z/'), query);
   };
 
   filtersBox.addEventListener('change', (event) => {

@@ -3,7 +3,8 @@
  * (by prefix, as Pagefind), says where a page holds them, and knows a few real English words.
  */
 import { describe, expect, it } from 'vitest';
-import { describe as message, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { statusMessage as message } from '../../src/lib/searchStatus.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
 import { rankOf, summarise } from '../../src/lib/relevance.ts';
 
