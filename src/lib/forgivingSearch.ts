@@ -91,6 +91,9 @@ interface Found {
 
 const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [], together: false, scattered: new Set() };
 
+/** A query that is one or more action ids and nothing else ("EA-A13", "p4-a2 p4-a3"), as the plans number them. */
+export const ACTION_IDS = /^\s*(?:[a-z]{1,3}\d{0,2}-a\d{1,3}\s*)+$/i;
+
 /** How many of a search's first results are checked for the words together (the page shows 20). */
 export const CHECKED = 20;
 
@@ -295,6 +298,12 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   };
 
   if (typed.length === 0) return outcome('none', EMPTY);
+  // An action's id as typed ("EA-A13"): Pagefind finds it whole, hyphen and all; split into its
+  // words ("ea", "a13") it would match every word "ea" begins.
+  if (ACTION_IDS.test(query)) {
+    const found = await engine.search(query.trim());
+    if (found.ids.length > 0) return outcome('exact', { ...EMPTY, ids: found.ids, filters: found.filters, totalFilters: found.totalFilters, ownResults: true, together: true });
+  }
   let first = await firstStep(typed);
   // Whether any word may be unknown: nothing found, or a word no excerpt highlights.
   const content = typed.filter((w) => !STOP_WORDS.has(w) && !isNumber(w));

@@ -214,6 +214,26 @@ describe('forgiving search', () => {
   });
 });
 
+describe('an action id', () => {
+  it('is searched whole, hyphen and all, not as words that begin many others', async () => {
+    const searched: string[] = [];
+    const engine: Engine = {
+      search: async (query) => {
+        searched.push(query);
+        const ids = query === 'EA-A13' ? ['ea-a13'] : ['each', 'early', 'ea-a13'];
+        return { ids, filters: {}, totalFilters: {} };
+      },
+      places: async () => null,
+      realWord: async () => null,
+      marked: async () => [],
+      vocabulary: async () => null,
+    };
+    const outcome = await forgivingSearch(engine, [], 'EA-A13');
+    expect(searched[0]).toBe('EA-A13');
+    expect(outcome).toMatchObject({ state: 'exact', ids: ['ea-a13'] });
+  });
+});
+
 describe('relevance measures', () => {
   it('ranks the first answering result by action id or page', () => {
     expect(rankOf(['/2017-20/leads/x/', '/2017-20/pledge/7/#p7-a3'], ['P7-A3'])).toBe(2);
