@@ -307,6 +307,25 @@ export function buildDictionary(
   ];
 }
 
+/**
+ * The dictionary as the search page carries it (an attribute of its HTML, so every quotation
+ * mark costs six characters): each wording its words joined by spaces and its flags as letters,
+ * "f" from, "s" search, "u" used, "a" about the strategy ("run away|fu").
+ */
+export function packDictionary(dictionary: Dictionary): string[][] {
+  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}`));
+}
+
+/** The dictionary from what packDictionary wrote. */
+export function unpackDictionary(packed: readonly (readonly string[])[]): Dictionary {
+  return packed.map((group) =>
+    group.map((entry) => {
+      const [text = '', flags = ''] = entry.split('|');
+      return { words: text.split(' '), from: flags.includes('f'), search: flags.includes('s'), used: flags.includes('u'), ...(flags.includes('a') ? { aboutTheStrategy: true as const } : {}) };
+    }),
+  );
+}
+
 /** Two words the same but for a plural "s" ("officers", "officer"). */
 const sameWord = (a: string, b: string) => a === b || a.replace(/s$/, '') === b.replace(/s$/, '');
 

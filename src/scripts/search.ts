@@ -10,7 +10,7 @@ import { forgivingSearch, type FilterCounts } from '../lib/forgivingSearch.ts';
 import type { Span } from '../lib/searchPlaces.ts';
 import { statusMessage } from '../lib/searchStatus.ts';
 import { PAGEFIND_RANKING } from '../lib/searchWeights.ts';
-import type { Dictionary } from '../lib/searchWords.ts';
+import { unpackDictionary } from '../lib/searchWords.ts';
 import { pagefindEngine, realWordLoader, resultDataCache, vocabularyLoader, type PagefindApi, type PagefindResultData, type PagefindSearch } from './pagefindEngine.ts';
 import { FILTER_ORDER, PAGE_SIZE, renderFilters as drawFilters, renderStatus, resultItem } from './searchRender.ts';
 
@@ -43,7 +43,7 @@ export function initSearch(): void {
   // "Search instead for" the words as typed: no spelling correction (?exact=1).
   let exact = params.get('exact') === '1';
   let allFilters: FilterCounts = {};
-  const dictionary = JSON.parse(app.dataset['dictionary'] ?? '[]') as Dictionary;
+  const dictionary = unpackDictionary(JSON.parse(app.dataset['dictionary'] ?? '[]') as string[][]);
   // Without the vocabulary search still works, without corrections; a later search tries again.
   const loadVocabulary = vocabularyLoader(app.dataset['vocabulary'] ?? '/search/vocabulary.json');
 

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT, readPage, walk } from '../helpers/dist.ts';
-import { Vocabulary, isNumber, words, type Dictionary, type VocabularyFile } from '../../src/lib/searchWords.ts';
+import { Vocabulary, isNumber, unpackDictionary, words, type VocabularyFile } from '../../src/lib/searchWords.ts';
 
 const raw = readFileSync(join(DIST, 'search/vocabulary.json'), 'utf8');
 const file = JSON.parse(raw) as VocabularyFile;
@@ -49,7 +49,7 @@ describe('search vocabulary', () => {
   it('the search page carries the dictionary, and every synonym group and glossary expansion can be found', () => {
     const html = readPage('/search/');
     const attribute = html.match(/data-dictionary="([^"]*)"/)?.[1] ?? '';
-    const dictionary = JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as Dictionary;
+    const dictionary = unpackDictionary(JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as string[][]);
     expect(dictionary.length).toBeGreaterThan(20);
     // Each group leads from something people type to a wording the index holds.
     for (const group of dictionary) {

@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -142,6 +142,11 @@ describe('dictionary', () => {
   it('never searches the words as typed for a wording the site does not use', () => {
     expect(alternatives(['therapy'], dictionary)[0]).toMatchObject({ words: ['therapy'], unused: true });
     expect(alternatives(['counselling'], dictionary)[0]?.unused).toBeUndefined();
+  });
+  it('packs small for the page and unpacks to the same dictionary', () => {
+    const about = buildDictionary([], [{ people: ['is it working'], strategy: ['monitored'], aboutTheStrategy: true }]);
+    for (const d of [dictionary, about]) expect(unpackDictionary(JSON.parse(JSON.stringify(packDictionary(d))) as string[][])).toEqual(d);
+    expect(packDictionary(about)).toEqual([['is it working|fua', 'monitored|su']]);
   });
   it('takes a phrase people type as the site’s only where its text holds it, the words in that order', () => {
     const site = ' children missing from care run a test far away ';
