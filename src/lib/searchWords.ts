@@ -57,7 +57,13 @@ export function queryWords(query: string): string[] {
  * Its chapters answer such a question.
  */
 export function aboutTheStrategy(query: readonly string[], dictionary: Dictionary = []): boolean {
-  if (query.some((w, i) => w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan'))) return true;
+  // "The last strategy" names another edition (a group of its own), not this one's chapters.
+  const elsewhere = new Set<number>();
+  for (const group of dictionary)
+    for (const wording of group)
+      if (wording.from && !wording.aboutTheStrategy && wording.words.length > 1)
+        for (let start = holds(query, wording.words); start >= 0; start = holds(query, wording.words, start + 1)) for (let i = start; i < start + wording.words.length; i++) elsewhere.add(i);
+  if (query.some((w, i) => !elsewhere.has(i) && (w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan')))) return true;
   return dictionary.some((group) => group.some((wording) => wording.aboutTheStrategy && wording.from && holds(query, wording.words) >= 0));
 }
 

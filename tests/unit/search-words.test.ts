@@ -76,6 +76,10 @@ describe('common words and numbers', () => {
     expect(aboutTheStrategy(words('is this for professionals'), dictionary)).toBe(true);
     expect(aboutTheStrategy(words('can i see my mum'), dictionary)).toBe(false);
     expect(aboutTheStrategy(words('monitored'), dictionary)).toBe(false);
+    // "The last strategy" is another edition, not a question about this one.
+    const previous = buildDictionary([], [{ people: ['last strategy'], strategy: ['previous edition'] }]);
+    expect(aboutTheStrategy(words('what was in the last strategy'), previous)).toBe(false);
+    expect(aboutTheStrategy(words('who wrote the strategy'), previous)).toBe(true);
   });
 });
 
