@@ -1,7 +1,7 @@
 /**
  * How a search result is shown, from what Pagefind gives for it: where it links (the part of its
  * page that holds the words), the section it is said to be in, and its excerpt as text with the
- * words marked. Pure: src/scripts/searchRender.ts builds the list from it.
+ * words marked. Pure: src/client/searchRender.ts builds the list from it.
  */
 import type { Span } from './searchPlaces.ts';
 

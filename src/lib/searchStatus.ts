@@ -1,7 +1,7 @@
 /**
  * What the search page's live status says of a search's outcome, in plain words with links:
  * what was searched (as typed, corrected, without common words, some of the words, similar
- * wordings), then how many results, then a way on. Pure: src/scripts/search.ts renders the parts,
+ * wordings), then how many results, then a way on. Pure: src/client/search.ts renders the parts,
  * and a screen reader hears them as one message.
  */
 import type { Outcome } from './forgivingSearch.ts';

@@ -1,6 +1,6 @@
 /** The forgiving search's engine on Pagefind's API, with a fake Pagefind and a fake fetch. */
 import { describe, expect, it } from 'vitest';
-import { pagefindEngine, realWordLoader, resultDataCache, vocabularyLoader, type PagefindResult, type PagefindResultData, type PagefindSearch } from '../../src/scripts/pagefindEngine.ts';
+import { pagefindEngine, realWordLoader, resultDataCache, vocabularyLoader, type PagefindResult, type PagefindResultData, type PagefindSearch } from '../../src/client/pagefindEngine.ts';
 
 const result = (id: string, excerpt: string, kind = 'Action'): PagefindResult => {
   let fetched = 0;

@@ -1,7 +1,7 @@
 /**
  * The search page's behaviour, framework-free, wired from its parts: Pagefind does the searching
- * (src/scripts/pagefindEngine.ts adapts it), src/lib/forgivingSearch.ts decides what to search
- * when the words as typed find nothing (or are misspelt), src/scripts/searchRender.ts draws the
+ * (src/client/pagefindEngine.ts adapts it), src/lib/forgivingSearch.ts decides what to search
+ * when the words as typed find nothing (or are misspelt), src/client/searchRender.ts draws the
  * filters with counts, the results and the live status (its words: src/lib/searchStatus.ts).
  * This file keeps `?q=` and the filters in the URL, runs a search on typing, on a filter or on
  * a suggested wording, and says so visibly when the index cannot load.

@@ -1,7 +1,7 @@
 /**
  * The search page's DOM: the filters with their counts, the list of results (each linking to the
  * part of its page that holds the words, src/lib/searchResults.ts), and the live status with its
- * links (src/lib/searchStatus.ts). Only builds elements; src/scripts/search.ts decides when.
+ * links (src/lib/searchStatus.ts). Only builds elements; src/client/search.ts decides when.
  */
 import type { FilterCounts } from '../lib/forgivingSearch.ts';
 import { spanExcerpt, type Span } from '../lib/searchPlaces.ts';

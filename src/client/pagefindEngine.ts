@@ -2,7 +2,7 @@
  * The forgiving search's engine (src/lib/forgivingSearch.ts) on Pagefind's JS API: searches with
  * the page's filters, the words each result's excerpt highlights, where a result holds a
  * search's words, and the site's vocabulary and real words, fetched only when first needed.
- * Browser code without the DOM: the page (src/scripts/search.ts) gives it Pagefind and `fetch`.
+ * Browser code without the DOM: the page (src/client/search.ts) gives it Pagefind and `fetch`.
  */
 import type { Engine, FilterCounts } from '../lib/forgivingSearch.ts';
 import { markedWords, type ResultData } from '../lib/searchResults.ts';
