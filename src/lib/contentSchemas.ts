@@ -237,6 +237,12 @@ export const synonymSchema = z.object({
   strategy: z.array(z.string().min(1)).min(1),
   /** Why the group is there: what people type, and where the strategy says it in its own words. */
   why: z.string().min(10),
+  /**
+   * The group asks about the strategy itself (its goals, who it is for, how it is checked, the
+   * laws it follows), not about a service: a query holding it is answered by the chapters first,
+   * as one naming "the strategy" is.
+   */
+  aboutTheStrategy: z.boolean().optional(),
 });
 
 /** Each collection's schema, by the collection's name in `src/content.config.ts`. */

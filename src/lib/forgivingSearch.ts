@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, fuse, isNumber, matches, words, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, queryParts, queryWords, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -91,8 +91,42 @@ interface Found {
 
 const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [], together: false, scattered: new Set() };
 
+/** A query that is one or more action ids and nothing else ("EA-A13", "p4-a2 p4-a3"), as the plans number them. */
+export const ACTION_IDS = /^\s*(?:[a-z]{1,3}\d{0,2}-a\d{1,3}\s*)+$/i;
+
 /** How many of a search's first results are checked for the words together (the page shows 20). */
 export const CHECKED = 20;
+
+/**
+ * How much a search for another wording weighs against the words as typed (1), in rank fusion.
+ * A single everyday word replaced by the strategy's may mean something else ("care" of "take
+ * care"): a little less, so a page holding the words as typed comes first where both answer.
+ */
+export const OTHER_WORD_WEIGHT = 0.8;
+
+/** A reviewed phrase of two or more words that carry meaning ("taken into care") names its subject as surely as the words typed. */
+export const REVIEWED_PHRASE_WEIGHT = 1;
+
+/**
+ * A wording that replaced only the common words of a question ("how many" by "local profile"):
+ * it says what is asked better than the words typed, so it weighs a little more.
+ */
+export const QUESTION_WORDING_WEIGHT = 1.1;
+
+/** The pages of the index when the vocabulary (which counts them) cannot be had: the site has some 250. */
+export const PAGES_WITHOUT_VOCABULARY = 250;
+
+/** How many of the first results' excerpts are checked for every word highlighted (each costs a fetch). */
+export const HIGHLIGHTS_CHECKED = 5;
+
+/** Near words weighed for a misspelling, before the common words among them are dropped. */
+export const NEAR_WORDS = 6;
+
+/** Near words kept for a correction or offered as "Did you mean", and suggestions shown at most. */
+export const SUGGESTIONS = 3;
+
+/** Of equally near corrections, one wins when the query with it finds at least this many times the results of the next. */
+export const CLEARLY_MORE_RESULTS = 3;
 
 function sumCounts(searches: readonly FilterCounts[]): FilterCounts {
   const total: FilterCounts = {};
@@ -115,13 +149,13 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w));
 
 export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
-  const typed = words(query);
+  const typed = queryWords(query);
   let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
   const spans = new Map<string, Span & { query: string }>();
   // A question about the strategy itself is answered by its chapters: they come first.
-  const chaptersFirst = aboutTheStrategy(typed);
+  const chaptersFirst = aboutTheStrategy(typed, dictionary);
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
@@ -148,6 +182,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    */
   const allOf = async (ws: readonly string[], withoutCommon = false): Promise<Found> => {
     const wordings = alternatives(ws, dictionary)
+      // A common word the index lacks ("since") would make Pagefind find nothing: it is left out once the vocabulary says so.
+      .map((a) => ({ ...a, words: a.words.filter((w) => !(STOP_WORDS.has(w) && unknown(w))) }))
       .map((a) => (withoutCommon ? { ...a, words: nonStop(a.words) } : a))
       .filter((a, i, all) => a.words.length > 0 && all.findIndex((b) => b.words.join(' ') === a.words.join(' ')) === i);
     const tried = wordings.filter((a) => !a.unused && !a.words.some(unknown));
@@ -156,8 +192,15 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (hits.length === 0) return EMPTY;
     // Another wording weighs less than the words as typed, unless what it replaced was only the
     // common words of a question ("how many" is the local profile's figures): then it says what is asked.
-    const weight = (a: (typeof tried)[number]) => (!a.replaced ? 1 : a.replaced.from.split(/ … | /).every((w) => STOP_WORDS.has(w)) ? 1.1 : 0.8);
-    const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: weight(s.a) })), 10, 'best');
+    // A reviewed phrase of several words that carry meaning ("other young people in care", "taken
+    // into care") names its subject as surely as the words typed: it weighs as much as they do.
+    const weight = (a: (typeof tried)[number]) => {
+      if (!a.replaced) return 1;
+      const from = a.replaced.from.split(/ … | /);
+      if (from.every((w) => STOP_WORDS.has(w))) return QUESTION_WORDING_WEIGHT;
+      return nonStop(from).length >= 2 ? REVIEWED_PHRASE_WEIGHT : OTHER_WORD_WEIGHT;
+    };
+    const fused = fuse(hits.map((s) => ({ ids: s.search.ids, weight: weight(s.a) })), FUSION_K, 'best');
     const counts = exactCounts(hits.map((s) => s.search), fused.length);
     // Each result is checked for the words of the wording that found it highest.
     const queryOf = (id: string) => {
@@ -168,7 +211,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (chaptersFirst) {
       // The chapters that hold the words together, before any other page.
       const inChapters = await Promise.all(tried.map(async (a) => ({ a, search: await engine.search(a.words.join(' '), 'Chapter') })));
-      const chapterIds = fuse(inChapters.filter((c) => c.search.ids.length > 0).map((c) => ({ ids: c.search.ids, weight: weight(c.a) })), 10, 'best');
+      const chapterIds = fuse(inChapters.filter((c) => c.search.ids.length > 0).map((c) => ({ ids: c.search.ids, weight: weight(c.a) })), FUSION_K, 'best');
       // Among them, those that say the very words first ("developed", before "development").
       const firsts = (await together(chapterIds, queryOf)).ids
         .filter((id) => spans.get(id)?.together)
@@ -198,13 +241,15 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    */
   const anyOf = async (ws: readonly string[], scattered: ReadonlySet<string>): Promise<Found> => {
     const numbers = ws.filter(isNumber);
-    const distinct = [...new Set(ws.filter((w) => !isNumber(w)))].filter((w) => !unknown(w) || alternatives([w], dictionary).length > 1);
+    // A reviewed phrase ("run away") is one part: its words alone ("run", "away") mean something else.
+    const parts = queryParts(ws, dictionary);
+    const distinct = (parts.length ? parts : [...new Set(ws.filter((w) => !isNumber(w)))].map((w) => [w])).filter((p) => p.length > 1 || !unknown(p[0]!) || alternatives(p, dictionary).length > 1);
     if (distinct.length < 2) return EMPTY;
-    const each = await Promise.all(distinct.map((w) => allOf([w, ...numbers])));
-    const pages = vocabulary?.pages ?? 250;
+    const each = await Promise.all(distinct.map((p) => allOf([...p, ...numbers])));
+    const pages = vocabulary?.pages ?? PAGES_WITHOUT_VOCABULARY;
     const lists = each.filter((f) => f.ids.length > 0).map((f) => ({ ids: f.ids.filter((id) => !f.scattered.has(id)), weight: Math.log(1 + pages / f.ids.length) }));
     if (lists.length === 0) return EMPTY;
-    const ids = fuse(lists);
+    const ids = fuse(lists, FUSION_K);
     return { ...EMPTY, ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], ownResults: true, together: true };
   };
 
@@ -240,28 +285,35 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (all.ids.length > 0 && all.together) return outcome(all.ownResults ? 'exact' : 'similar', all, all.ownResults ? {} : { similar: all.similar });
     const content = nonStop(ws);
     let scattered = all.scattered;
-    if (content.length > 0 && content.length < ws.length) {
+    // Also when every word typed is a common one ("i want a say in what happens to me"): a reviewed wording of them may carry meaning ("views").
+    if (content.length < ws.length) {
       const fewer = await allOf(ws, true);
       if (fewer.ids.length > 0 && fewer.together) return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
       scattered = new Set([...scattered, ...fewer.scattered]);
     }
-    const some = await anyOf(content.length ? content : ws, scattered);
+    const some = await anyOf(ws, scattered);
     if (some.ids.length > 0) return outcome('some-words', some);
     // Only pages that hold every word scattered: they match some of the words, no more.
     return all.ids.length > 0 ? outcome('some-words', { ...all, filters: null, totalFilters: null }) : outcome('none', EMPTY);
   };
 
   if (typed.length === 0) return outcome('none', EMPTY);
+  // An action's id as typed ("EA-A13"): Pagefind finds it whole, hyphen and all; split into its
+  // words ("ea", "a13") it would match every word "ea" begins.
+  if (ACTION_IDS.test(query)) {
+    const found = await engine.search(query.trim());
+    if (found.ids.length > 0) return outcome('exact', { ...EMPTY, ids: found.ids, filters: found.filters, totalFilters: found.totalFilters, ownResults: true, together: true });
+  }
   let first = await firstStep(typed);
   // Whether any word may be unknown: nothing found, or a word no excerpt highlights.
   const content = typed.filter((w) => !STOP_WORDS.has(w) && !isNumber(w));
   // The first few results tell (each costs a fetch when a misspelling brings Pagefind's matches on a mere beginning).
   const allMarked = async (found: Found) => {
-    const marked = await engine.marked(found.ids.slice(0, 5));
+    const marked = await engine.marked(found.ids.slice(0, HIGHLIGHTS_CHECKED));
     return content.every((w) => marked.some((m) => matches(w, m)));
   };
   if (first.ids.length > 0 && (content.length === 0 || (await allMarked(first)))) return chain(typed, first);
-  if (first.ids.length === 0 && content.length > 0 && content.length < typed.length) {
+  if (first.ids.length === 0 && content.length < typed.length) {
     // A question that found nothing: its main words, if they all match together, need no vocabulary.
     const fewer = await allOf(typed, true);
     if (fewer.ids.length > 0 && fewer.together && (await allMarked(fewer)))
@@ -275,7 +327,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   // Results that came only through an unknown word's beginning are not results for it.
   first = await firstStep(typed);
   // A word with a reviewed synonym or an expansion is searched as its other wordings; any other is corrected or left out.
-  const loose = strangers.filter((w) => alternatives([w], dictionary).length === 1);
+  // A word of a reviewed phrase ("county" of "county lines") is searched as the phrase's other wordings, too.
+  const covered = coveredWords(typed, dictionary);
+  const loose = strangers.filter((w) => alternatives([w], dictionary).length === 1 && !covered.has(w));
   if (loose.length === 0) return chain(typed, first);
   // A real word is never corrected: "bullying" is not a slip for "building".
   const real = new Set<string>();
@@ -286,7 +340,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   for (const w of loose) {
     // A common word is never the correction: it finds nearly everything and means little
     // ("hame" is "home", not "have").
-    const near = known.nearest(w, 6).filter((n) => !STOP_WORDS.has(n.word)).slice(0, 3);
+    const near = known.nearest(w, NEAR_WORDS).filter((n) => !STOP_WORDS.has(n.word)).slice(0, SUGGESTIONS);
     const offer = () => suggestions.push(...near.map((n) => typed.map((t) => (t === w ? n.word : t)).join(' ')));
     if (real.has(w) || options.exact) {
       if (real.has(w)) offer();
@@ -297,7 +351,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       // Equally near words: the query itself tells ("pocket mony" is "pocket money", not "pocket many").
       const found = await Promise.all(near.map(async (n) => (await engine.search(typed.map((t) => (t === w ? n.word : t)).filter((t) => !unknown(t) || t === n.word).join(' '))).ids.length));
       const ranked = near.map((n, i) => ({ word: n.word, found: found[i] ?? 0 })).sort((a, b) => b.found - a.found);
-      if ((ranked[0]?.found ?? 0) > 0 && (ranked[0]?.found ?? 0) >= 3 * (ranked[1]?.found ?? 0)) best = ranked[0]?.word ?? null;
+      if ((ranked[0]?.found ?? 0) > 0 && (ranked[0]?.found ?? 0) >= CLEARLY_MORE_RESULTS * (ranked[1]?.found ?? 0)) best = ranked[0]?.word ?? null;
     }
     corrections.set(w, best);
     if (!best) offer();
@@ -307,49 +361,10 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const fixed = typed.map((w) => corrections.get(w) ?? w);
   // The words searched: the corrected ones, without those left out (real words, words with no clear correction).
   const searched = fixed.filter((w) => !unresolved.includes(w));
-  const offered = [...new Set(suggestions)].slice(0, 3);
+  const offered = [...new Set(suggestions)].slice(0, SUGGESTIONS);
   const extra = { ...(corrected && unresolved.length === 0 ? { corrected: fixed.join(' ') } : {}), ...(offered.length ? { suggestions: offered } : {}) };
   if (unresolved.length === 0) return { ...(await chain(fixed)), ...extra };
   // Words left out: what the others find matches only some of the words typed.
   const result = nonStop(searched).length > 0 ? await chain(searched) : outcome('none', EMPTY);
   return { ...result, state: result.state === 'none' ? 'none' : 'some-words', ...extra };
-}
-
-/** A piece of the status message: text, a link that searches for a query, or a link to a page of the site. */
-export type MessagePart = string | { text: string; query: string; exact?: boolean } | { text: string; href: string };
-
-const quoted = (text: string) => `‘${text}’`;
-
-/**
- * The status message in plain words, with links; `shown` is how many results are on the page
- * and `aToZ` the address of the A to Z. What happened comes first, the count last.
- */
-export function describe(outcome: Outcome, shown: number, aToZ: string): MessagePart[] {
-  const total = outcome.ids.length;
-  const count = `${total} ${total === 1 ? 'result' : 'results'}${total > shown ? `, showing the first ${shown}` : ''}.`;
-  const subject = outcome.corrected ?? outcome.query;
-  if (outcome.state === 'exact' && !outcome.corrected) return [`${total} ${total === 1 ? 'result' : 'results'} for “${outcome.query}”${total > shown ? `, showing the first ${shown}` : ''}.`];
-  const parts: MessagePart[] = [];
-  if (outcome.corrected) parts.push('Showing results for ', { text: outcome.corrected, query: outcome.corrected }, '. Search instead for ', { text: outcome.query, query: outcome.query, exact: true }, '. ');
-  const similar = outcome.similar ?? [];
-  const said = {
-    exact: count,
-    similar: `No results for ${quoted(subject)}. Showing results for ${similar.length === 1 ? 'a wording' : 'wordings'} with the same or a similar meaning: ${similar.map(quoted).join(', ')}. ${count}`,
-    'fewer-words': `No results for all of ${quoted(subject)}. Showing results for ${quoted(outcome.searched ?? '')}, leaving out common words. ${count}`,
-    'some-words': `No results for all of ${quoted(subject)}. Showing results that match some of the words. ${count}`,
-    none: `No results for ${quoted(subject)}.`,
-  }[outcome.state];
-  parts.push(said);
-  const suggestions = outcome.suggestions ?? [];
-  if (suggestions.length) {
-    parts.push(' Did you mean ');
-    suggestions.forEach((s, i) => {
-      if (i > 0) parts.push(i === suggestions.length - 1 ? ' or ' : ', ');
-      parts.push({ text: s, query: s });
-    });
-    parts.push('?');
-  } else if (outcome.state === 'none') {
-    parts.push(' Try other or fewer words, or look in the ', { text: 'A to Z of this site', href: aToZ }, '.');
-  }
-  return parts;
 }

@@ -7,8 +7,28 @@
 /** A page that lists the words of many subjects (contents, indexes, glossary, comparison, accessibility statement). */
 export const LIST_PAGE_WEIGHT = 0.5;
 
+/**
+ * The accessibility statement: about the website (how it is built and tested, 1,700 words of
+ * "tests", "missing", "run", "format"), not about the strategy, so it weighs as little as a
+ * timeline; a query only it answers ("screen reader", "accessibility") still finds it.
+ */
+export const ABOUT_THE_SITE_WEIGHT = 0.2;
+
 /** The timelines, which repeat every action of a plan under each of its dates. */
 export const TIMELINE_WEIGHT = 0.2;
+
+/**
+ * A previous edition's pages (the archive): a reader who does not name an edition means the
+ * strategy in force, so where both editions answer, the current one comes first. The archive's
+ * own subjects (the Mini Trust, the five outcomes) are found as before: only its pages hold them.
+ */
+export const ARCHIVED_EDITION_WEIGHT = 0.7;
+
+/** The weight of a page's words: its kind's (a list page's, or ordinary text: undefined), less on a previous edition's page. */
+export function pageSearchWeight(kindWeight: number | undefined, archived: boolean): number | undefined {
+  if (!archived) return kindWeight;
+  return Math.round((kindWeight ?? 1) * ARCHIVED_EDITION_WEIGHT * 100) / 100;
+}
 
 /**
  * Pagefind's ranking options (its defaults: pageLength 0.75, termSaturation 1.4). The site mixes

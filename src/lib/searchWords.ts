@@ -22,20 +22,99 @@ export function words(text: string): string[] {
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   [
     // Function words and question words.
-    'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further get gets getting got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most much many my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should so some such still than that the their theirs them themselves then there these they this those through till to too under until up us very was we were what when where which while who whom whose why will with would you your yours yourself yourselves',
+    'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further get gets getting got had has have having he her here hers herself him himself his how i if in into is it its itself just me more most much many my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should so some such still than that the their theirs them themselves then there these they this those through till to too under until up us very was we were what when where which while who whom whose why will with would you your yours yourself yourselves since although whether unless upon within without across around among along via per etc ago yet already',
     // Fillers of a typed question, apostrophes lost ("I'm" is "i m", "im" on a phone).
     'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
+    // More of a typed question's words that say nothing of what is sought (phone spellings are read as their words: PHONE_SPELLINGS).
+    'whats whos wheres hows whens thats theres its even ever anymore sure though tho think thinking actually basically literally probably',
+    // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
+    'halton haltons',
   ]
     .join(' ')
     .split(' '),
 );
 
 /**
- * Whether a query asks about the strategy itself ("why was this strategy written", "how was the
- * action plan put together"): it names the document. Its chapters answer such a question.
+ * Common words as they are typed in a hurry on a phone, read as the words they are: searched
+ * as typed, "wen" would find nothing (no word of the site begins so) and sink the whole query.
  */
-export function aboutTheStrategy(query: readonly string[]): boolean {
-  return query.some((w, i) => w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan'));
+export const PHONE_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', wanna: 'want', gotta: 'got', dunno: 'know' }),
+);
+
+/** A greeting, thanks or shrug before or after a question: left out of the search altogether. */
+export const GREETINGS: ReadonlySet<string> = new Set('hi hiya hey hello ok okay thanks thankyou thx ta cheers idk lol'.split(' '));
+
+/** The words of a query as searched: phone spellings read as their words, greetings left out. */
+export function queryWords(query: string): string[] {
+  return words(query)
+    .filter((w) => !GREETINGS.has(w))
+    .map((w) => PHONE_SPELLINGS.get(w) ?? w);
+}
+
+/**
+ * Whether a query asks about the strategy itself ("why was this strategy written", "how was the
+ * action plan put together"): it names the document, or holds a wording of a reviewed group that
+ * asks about it ("is this document for professionals", "how will they know if it's working").
+ * Its chapters answer such a question.
+ */
+export function aboutTheStrategy(query: readonly string[], dictionary: Dictionary = []): boolean {
+  // "The last strategy" names another edition (a group of its own), not this one's chapters.
+  const elsewhere = new Set<number>();
+  for (const group of dictionary)
+    for (const wording of group)
+      if (wording.from && !wording.aboutTheStrategy && wording.words.length > 1)
+        for (let start = holds(query, wording.words); start >= 0; start = holds(query, wording.words, start + 1)) for (let i = start; i < start + wording.words.length; i++) elsewhere.add(i);
+  if (query.some((w, i) => !elsewhere.has(i) && (w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan')))) return true;
+  return dictionary.some((group) => group.some((wording) => wording.aboutTheStrategy && wording.from && holds(query, wording.words) >= 0));
+}
+
+/**
+ * The parts of a query to search one at a time when its words never meet: each reviewed phrase
+ * of the dictionary it holds with two or more words that carry meaning ("run away", "kicked out
+ * of school") kept whole, as it means what its words alone do not, and each other word that
+ * carries meaning (common words and numbers left out).
+ */
+export function queryParts(query: readonly string[], dictionary: Dictionary): string[][] {
+  const taken = query.map(() => false);
+  const parts: { start: number; words: string[] }[] = [];
+  const phrases = dictionary.flatMap((group) => group.filter((w) => w.from && w.words.length > 1).map((w) => w.words));
+  // Longer phrases first: "kicked out of school" before "kicked out".
+  for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
+    for (let start = holds(query, phrase); start >= 0; start = holds(query, phrase, start + 1)) {
+      const span = query.slice(start, start + phrase.length);
+      // A phrase of one word that carries meaning ("who can i talk to") is that word.
+      if (taken.slice(start, start + phrase.length).some(Boolean) || span.filter((w) => !STOP_WORDS.has(w)).length < 2) continue;
+      for (let i = start; i < start + phrase.length; i++) taken[i] = true;
+      parts.push({ start, words: span });
+    }
+  }
+  query.forEach((w, i) => {
+    if (!taken[i] && !STOP_WORDS.has(w) && !isNumber(w)) parts.push({ start: i, words: [w] });
+  });
+  const seen = new Set<string>();
+  return parts.sort((a, b) => a.start - b.start).map((p) => p.words).filter((p) => !seen.has(p.join(' ')) && seen.add(p.join(' ')));
+}
+
+/**
+ * The words of a query that a reviewed wording of the dictionary holds ("county" and "lines" of
+ * "county lines"): they lead to the group's other wordings, so none of them is a misspelling to
+ * correct or a word to leave out.
+ */
+export function coveredWords(query: readonly string[], dictionary: Dictionary): Set<string> {
+  const covered = new Set<string>();
+  for (const group of dictionary)
+    for (const { words: wording, from } of group) {
+      if (!from) continue;
+      for (let start = holds(query, wording); start >= 0; start = holds(query, wording, start + 1)) for (const w of query.slice(start, start + wording.length)) covered.add(w);
+    }
+  return covered;
+}
+
+/** Where a query holds a wording (each word the same but for a plural "s"), or -1. */
+function holds(query: readonly string[], wording: readonly string[], from = 0): number {
+  for (let start = from; start + wording.length <= query.length; start++) if (wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) return start;
+  return -1;
 }
 
 /** Whether a word is a number (a year, an age, a count): always kept in a search. */
@@ -171,6 +250,9 @@ export function maxDistance(word: string): number {
   return word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
 }
 
+/** How many times as common as the next equally near word the nearest must be to be the correction. */
+export const CLEARLY_COMMONER = 3;
+
 /**
  * The one correction to show results for, or null when none is clearly best: the nearest word
  * when no other is as near, or when it is at least three times as common as the next as near.
@@ -181,7 +263,7 @@ export function clearCorrection(candidates: readonly { word: string; distance: n
   if (!next) return best.word;
   const cost = (c: { word: string; distance: number }) => c.distance + (c.word[0] === firstLetter ? 0 : 0.5);
   if (cost(best) < cost(next)) return best.word;
-  return best.count >= 3 * next.count ? best.word : null;
+  return best.count >= CLEARLY_COMMONER * next.count ? best.word : null;
 }
 
 /** A glossary entry as the search needs it (the schema's fields); only certain meanings are used. */
@@ -196,6 +278,8 @@ export interface Wording {
   search: boolean;
   /** Whether the site's text holds it (a query holding a wording it does not is searched only as the group's other wordings). */
   used: boolean;
+  /** A wording of a group that asks about the strategy itself (its chapters answer a query holding it). */
+  aboutTheStrategy?: true;
 }
 /** Groups of wordings that mean the same or nearly. */
 export type Dictionary = Wording[][];
@@ -205,20 +289,44 @@ export type Dictionary = Wording[][];
  * synonyms (from what people type to the strategy's words), as groups of wordings. `used` tells
  * whether the site's text holds a word: a wording it does not hold ("therapy", "IRO") still
  * leads to the others but is never searched for, as Pagefind would answer it with pages
- * matching some shorter beginning of it.
+ * matching some shorter beginning of it; `usedPhrase` whether it holds a phrase people type,
+ * its words in that order (a query holding one it does not is searched only as its other wordings).
  */
 export function buildDictionary(
   glossary: readonly GlossaryTerms[],
-  synonyms: readonly { people: readonly string[]; strategy: readonly string[] }[],
+  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined }[],
   used: (word: string) => boolean = () => true,
+  usedPhrase: (words: readonly string[]) => boolean = (ws) => ws.every(used),
 ): Dictionary {
   const wordings = (terms: readonly string[], from: boolean, search: boolean): Wording[] =>
     terms.map(words).filter((w) => w.length > 0).map((w) => ({ words: w, from, search: search && w.every(used), used: w.every(used) }));
+  // What people type, as a phrase: the site uses it only where its text holds the words in that
+  // order ("run away" is no wording of the site for holding "run" and "away" apart).
+  const typed = (terms: readonly string[]): Wording[] => wordings(terms, true, false).map((w) => ({ ...w, used: w.words.length > 1 ? w.used && usedPhrase(w.words) : w.used }));
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
     ...glossary.filter(hasCertainMeaning).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion], true, true))),
-    ...synonyms.map((s) => unique([...wordings(s.people, true, false), ...wordings(s.strategy, false, true)])),
+    ...synonyms.map((s) => unique([...typed(s.people).map((w) => (s.aboutTheStrategy ? { ...w, aboutTheStrategy: true as const } : w)), ...wordings(s.strategy, false, true)])),
   ];
+}
+
+/**
+ * The dictionary as the search page carries it (an attribute of its HTML, so every quotation
+ * mark costs six characters): each wording its words joined by spaces and its flags as letters,
+ * "f" from, "s" search, "u" used, "a" about the strategy ("run away|fu").
+ */
+export function packDictionary(dictionary: Dictionary): string[][] {
+  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}`));
+}
+
+/** The dictionary from what packDictionary wrote. */
+export function unpackDictionary(packed: readonly (readonly string[])[]): Dictionary {
+  return packed.map((group) =>
+    group.map((entry) => {
+      const [text = '', flags = ''] = entry.split('|');
+      return { words: text.split(' '), from: flags.includes('f'), search: flags.includes('s'), used: flags.includes('u'), ...(flags.includes('a') ? { aboutTheStrategy: true as const } : {}) };
+    }),
+  );
 }
 
 /** Two words the same but for a plural "s" ("officers", "officer"). */
@@ -243,11 +351,26 @@ export function alternatives(query: readonly string[], dictionary: Dictionary, l
   const found: Alternative[] = [typed];
   // The first other wording of each group found, for the query with every wording replaced at once.
   const firsts: { start: number; length: number; from: string; other: string[] }[] = [];
+  // Every wording the query holds; one inside a longer wording of another group gives way to it
+  // ("last" of "last strategy" is not "how long it lasts").
+  const held = dictionary.flatMap((group) =>
+    group.flatMap((wording) => {
+      if (!wording.from) return [];
+      const found: { group: Wording[]; wording: Wording; start: number }[] = [];
+      for (let start = holds(query, wording.words); start >= 0; start = holds(query, wording.words, start + 1)) found.push({ group, wording, start });
+      return found;
+    }),
+  );
+  const inside = (a: (typeof held)[number], b: (typeof held)[number]) =>
+    b.group !== a.group && b.wording.words.length > a.wording.words.length && b.start <= a.start && a.start + a.wording.words.length <= b.start + b.wording.words.length;
+  const kept = new Set(held.filter((a) => !held.some((b) => inside(a, b))));
   for (const group of dictionary) {
-    for (const { words: wording, from, used } of group) {
+    for (const entry of group) {
+      const { words: wording, from, used } = entry;
       if (!from) continue;
       for (let start = 0; start + wording.length <= query.length; start++) {
         if (!wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) continue;
+        if (![...kept].some((k) => k.wording === entry && k.start === start)) continue;
         if (!used) typed.unused = true;
         for (const { words: other, search } of group) {
           if (other === wording || !search || other.join(' ').length <= 2) continue;
@@ -271,13 +394,19 @@ export function alternatives(query: readonly string[], dictionary: Dictionary, l
 }
 
 /**
+ * Reciprocal rank fusion's constant (Cormack, Clarke and Büttcher used 60 for long lists; the
+ * page shows 20 and its first few results matter most): a result scores weight / (k + rank).
+ */
+export const FUSION_K = 10;
+
+/**
  * Reciprocal rank fusion of ranked lists of result ids, each with a weight. Scores from
  * different Pagefind searches are not comparable; ranks are. `sum` (lists of different words):
  * a result high in several lists comes first. `best` (lists of wordings that mean the same): a
  * result counts by its best rank, as a page that says both "CSE" and "Child Sexual
  * Exploitation" (the glossary) is no more about it than the action that says one.
  */
-export function fuse(lists: readonly { ids: readonly string[]; weight: number }[], k = 10, mode: 'sum' | 'best' = 'sum'): string[] {
+export function fuse(lists: readonly { ids: readonly string[]; weight: number }[], k = FUSION_K, mode: 'sum' | 'best' = 'sum'): string[] {
   const score = new Map<string, number>();
   for (const { ids, weight } of lists)
     ids.forEach((id, rank) => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST, ROOT, walk } from '../helpers/dist.ts';
 import { attributesOf, pageTree } from '../helpers/html.ts';
 import { readContentFolder } from '../../src/lib/contentReader.ts';
-import { Vocabulary, isNumber, words, type Dictionary, type VocabularyFile } from '../../src/lib/searchWords.ts';
+import { Vocabulary, isNumber, unpackDictionary, words, type VocabularyFile } from '../../src/lib/searchWords.ts';
 
 const raw = readFileSync(join(DIST, 'search/vocabulary.json'), 'utf8');
 const file = JSON.parse(raw) as VocabularyFile;
@@ -50,7 +50,7 @@ describe('search vocabulary', () => {
   it('the search page carries the dictionary, and every synonym group and glossary expansion can be found', () => {
     const page = pageTree('/search/');
     // The parser decodes the attribute's character references.
-    const dictionary = JSON.parse(attributesOf('[data-dictionary]', 'data-dictionary', page)[0] ?? '') as Dictionary;
+    const dictionary = unpackDictionary(JSON.parse(attributesOf('[data-dictionary]', 'data-dictionary', page)[0] ?? '') as string[][]);
     expect(dictionary.length).toBeGreaterThan(20);
     // Each group leads from something people type to a wording the index holds.
     for (const group of dictionary) {

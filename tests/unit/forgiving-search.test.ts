@@ -3,7 +3,8 @@
  * (by prefix, as Pagefind), says where a page holds them, and knows a few real English words.
  */
 import { describe, expect, it } from 'vitest';
-import { describe as message, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { statusMessage as message } from '../../src/lib/searchStatus.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
 import { rankOf, summarise } from '../../tools/lib/relevance.ts';
 
@@ -210,6 +211,26 @@ describe('forgiving search', () => {
   it('counts more results than it shows', () => {
     const outcome = { query: 'care', state: 'exact' as const, ids: Array.from({ length: 25 }, (_, i) => String(i)), filters: null, totalFilters: null, spans: {}, usedVocabulary: false };
     expect(message(outcome, 20, '/')).toEqual(['25 results for “care”, showing the first 20.']);
+  });
+});
+
+describe('an action id', () => {
+  it('is searched whole, hyphen and all, not as words that begin many others', async () => {
+    const searched: string[] = [];
+    const engine: Engine = {
+      search: async (query) => {
+        searched.push(query);
+        const ids = query === 'EA-A13' ? ['ea-a13'] : ['each', 'early', 'ea-a13'];
+        return { ids, filters: {}, totalFilters: {} };
+      },
+      places: async () => null,
+      realWord: async () => null,
+      marked: async () => [],
+      vocabulary: async () => null,
+    };
+    const outcome = await forgivingSearch(engine, [], 'EA-A13');
+    expect(searched[0]).toBe('EA-A13');
+    expect(outcome).toMatchObject({ state: 'exact', ids: ['ea-a13'] });
   });
 });
 

@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, realWordsFile, realWordsNear, related, stem, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -67,6 +67,19 @@ describe('common words and numbers', () => {
     expect(aboutTheStrategy(words('why was this strategy written'))).toBe(true);
     expect(aboutTheStrategy(words('how was the action plan put together'))).toBe(true);
     expect(aboutTheStrategy(words('pathway plan'))).toBe(false);
+    // A reviewed group that asks about the strategy itself, without naming it; another group does not.
+    const dictionary = buildDictionary([], [
+      { people: ['is it working', 'professionals'], strategy: ['monitored'], aboutTheStrategy: true },
+      { people: ['mum'], strategy: ['family'] },
+    ]);
+    expect(aboutTheStrategy(words('is it working yet'), dictionary)).toBe(true);
+    expect(aboutTheStrategy(words('is this for professionals'), dictionary)).toBe(true);
+    expect(aboutTheStrategy(words('can i see my mum'), dictionary)).toBe(false);
+    expect(aboutTheStrategy(words('monitored'), dictionary)).toBe(false);
+    // "The last strategy" is another edition, not a question about this one.
+    const previous = buildDictionary([], [{ people: ['last strategy'], strategy: ['previous edition'] }]);
+    expect(aboutTheStrategy(words('what was in the last strategy'), previous)).toBe(false);
+    expect(aboutTheStrategy(words('who wrote the strategy'), previous)).toBe(true);
   });
 });
 
@@ -82,6 +95,27 @@ describe('real words near the site’s words', () => {
     expect([...near.values()].flat()).not.toContain('zebra');
     expect(realWordsFile('bullying')).toBe('b.json');
     expect(realWordsFile('2018')).toBe(null);
+  });
+});
+
+describe('a query as typed on a phone', () => {
+  it('reads phone spellings of common words as the words, and leaves greetings out', () => {
+    expect(queryWords('hi wat happens wen i turn 18 pls')).toEqual(['what', 'happens', 'when', 'i', 'turn', '18', 'please']);
+    // A word of the site is never taken for a phone spelling.
+    expect(queryWords('pocket money')).toEqual(['pocket', 'money']);
+  });
+});
+
+describe('the parts of a query searched one at a time', () => {
+  const dictionary = buildDictionary([], [
+    { people: ['run away', 'kicked out of school', 'who can i talk to'], strategy: ['missing'] },
+  ]);
+  it('keeps a reviewed phrase of two or more meaningful words whole, and each other meaningful word alone', () => {
+    expect(queryParts(words('what happens if i run away from my foster home'), dictionary)).toEqual([['run', 'away'], ['foster'], ['home']]);
+    expect(queryParts(words('kicked out of school twice'), dictionary)).toEqual([['kicked', 'out', 'of', 'school'], ['twice']]);
+    expect([...coveredWords(words('what happens if i run away'), dictionary)]).toEqual(['run', 'away']);
+    // A phrase of one meaningful word is that word.
+    expect(queryParts(words('who can i talk to about anxiety'), dictionary)).toEqual([['talk'], ['anxiety']]);
   });
 });
 
@@ -112,6 +146,25 @@ describe('dictionary', () => {
   it('never searches the words as typed for a wording the site does not use', () => {
     expect(alternatives(['therapy'], dictionary)[0]).toMatchObject({ words: ['therapy'], unused: true });
     expect(alternatives(['counselling'], dictionary)[0]?.unused).toBeUndefined();
+  });
+  it('packs small for the page and unpacks to the same dictionary', () => {
+    const about = buildDictionary([], [{ people: ['is it working'], strategy: ['monitored'], aboutTheStrategy: true }]);
+    for (const d of [dictionary, about]) expect(unpackDictionary(JSON.parse(JSON.stringify(packDictionary(d))) as string[][])).toEqual(d);
+    expect(packDictionary(about)).toEqual([['is it working|fua', 'monitored|su']]);
+  });
+  it('takes a phrase people type as the site’s only where its text holds it, the words in that order', () => {
+    const site = ' children missing from care run a test far away ';
+    const phrases = buildDictionary([], [{ people: ['run away', 'missing from care'], strategy: ['missing'] }], () => true, (ws) => site.includes(` ${ws.join(' ')} `));
+    expect(alternatives(['if', 'i', 'run', 'away'], phrases)[0]?.unused).toBe(true);
+    expect(alternatives(['missing', 'from', 'care'], phrases)[0]?.unused).toBeUndefined();
+  });
+  it('lets a wording inside a longer wording of another group give way to it', () => {
+    const groups = buildDictionary([], [
+      { people: ['last', 'how long'], strategy: ['2020'] },
+      { people: ['last strategy'], strategy: ['previous edition'] },
+    ]);
+    expect(alternatives(words('what was in the last strategy'), groups).map((a) => a.words.join(' '))).toEqual(['what was in the last strategy', 'what was in the previous edition']);
+    expect(alternatives(words('how long will it last'), groups).map((a) => a.words.join(' '))).toContain('how long will it 2020');
   });
   it('replaces two everyday wordings at once', () => {
     const both = buildDictionary([], [{ people: ['kids'], strategy: ['children'] }, { people: ['how many'], strategy: ['local profile'] }]);

@@ -1,5 +1,5 @@
 /**
- * The colour theme switch (src/components/ThemeSwitch.astro). src/scripts/theme-early.js has put
+ * The colour theme switch (src/components/ThemeSwitch.astro). src/client/theme-early.js has put
  * the stored choice on <html data-theme> before the page was drawn; this shows it in the radio
  * buttons, and applies and keeps a new choice: for the next pages, and for tabs already open
  * (the storage event) or restored from the back-forward cache (pageshow).
