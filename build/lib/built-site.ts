@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import type { StepLogger } from '../settings.ts';
 
 /** Every file below a folder, at any depth. */
@@ -18,6 +19,15 @@ export function filesUnder(dir: string): string[] {
 /** The editions of a built site: the folders with a print edition. */
 export function printedEditions(dist: string): string[] {
   return readdirSync(dist).filter((name) => existsSync(join(dist, name, 'print', 'index.html')));
+}
+
+/** The addresses (`<loc>`) a sitemap or a sitemap index lists, read as XML, in its order. */
+export function sitemapLocations(xml: string): string[] {
+  const parsed = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' }).parse(xml) as {
+    urlset?: { url?: { loc: string }[] };
+    sitemapindex?: { sitemap?: { loc: string }[] };
+  };
+  return [...(parsed.urlset?.url ?? []), ...(parsed.sitemapindex?.sitemap ?? [])].map((entry) => String(entry.loc));
 }
 
 /** A site path ("/2017-20/x.pdf") as a path inside the built folder ("2017-20/x.pdf"). */

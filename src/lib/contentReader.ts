@@ -11,8 +11,16 @@ import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { contentSchemas, type CollectionName, type ContentData } from './contentSchemas.ts';
 
+/** The collections that are not folders of an edition: the edition's own file, and the site-wide glossary and synonyms. */
+const OUTSIDE_EDITION_FOLDERS = ['editions', 'glossary', 'synonyms'] as const;
+
 /** The folders of an edition's collections, as `src/content.config.ts` finds them (the edition file apart). */
-export type EditionCollection = Exclude<CollectionName, 'editions' | 'glossary' | 'synonyms'>;
+export type EditionCollection = Exclude<CollectionName, (typeof OUTSIDE_EDITION_FOLDERS)[number]>;
+
+/** Every folder an edition holds ("actions", "chapters", …), for code that walks a whole edition. */
+export const EDITION_COLLECTIONS = (Object.keys(contentSchemas) as CollectionName[]).filter(
+  (name): name is EditionCollection => !(OUTSIDE_EDITION_FOLDERS as readonly string[]).includes(name),
+);
 
 /** A content file read and validated: its name without extension, its path and its data. */
 export interface ContentFile<N extends CollectionName> {
@@ -37,12 +45,17 @@ export class ContentFileError extends Error {
 
 const extensionOf = (collection: CollectionName) => (collection === 'chapters' ? '.mdx' : '.yaml');
 
-/** The YAML between a Markdown file's opening `---` and the next line holding only `---`. */
-function frontMatter(text: string, filePath: string): string {
+/**
+ * A Markdown file's two parts: the YAML between its opening `---` and the next line holding
+ * only `---`, and the body after it (for a writer that changes the front matter and keeps the body).
+ */
+export function chapterParts(text: string, filePath: string): { frontMatter: string; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!match) throw new ContentFileError(filePath, ['has no front matter: begin the file with a line "---", its fields, and another "---"']);
-  return match[1]!;
+  return { frontMatter: match[1]!, body: text.slice(match[0].length) };
 }
+
+const frontMatter = (text: string, filePath: string) => chapterParts(text, filePath).frontMatter;
 
 const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value)));
 

@@ -2,6 +2,7 @@
 import { chromium, type Browser, type BrowserContextOptions, type LaunchOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../build/lib/chromium.ts';
+import { sitemapLocations } from '../../build/lib/built-site.ts';
 
 export { CHROMIUM_PATH };
 
@@ -26,11 +27,11 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
 /** Every page in the built sitemap, as root-relative paths. */
 export async function sitemapPaths(): Promise<string[]> {
   const index = await (await fetch(siteUrl('/sitemap-index.xml'))).text();
-  const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const maps = sitemapLocations(index).map((loc) => new URL(loc).pathname);
   const paths: string[] = [];
   for (const map of maps) {
     const xml = await (await fetch(siteUrl(map))).text();
-    paths.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+    paths.push(...sitemapLocations(xml).map((loc) => new URL(loc).pathname));
   }
   return paths;
 }

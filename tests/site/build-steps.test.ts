@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS } from '../../build/integration.ts';
 import { readTimings } from '../../build/timings.ts';
 import { BUILD_TIMINGS_FILE, DIST, ROOT } from '../helpers/dist.ts';
+import { pageTree, textsOf } from '../helpers/html.ts';
 
 describe('the build', () => {
   it('is astro build alone, from any shell', () => {
@@ -27,8 +28,9 @@ describe('the build', () => {
   });
 
   it('indexed the pages after their file links were filled in', () => {
-    const page = readFileSync(join(DIST, '2017-20', 'pledge', '3', 'index.html'), 'utf8');
-    expect(page).toMatch(/<span data-pdf-size>\d/);
+    const sizes = textsOf('span[data-pdf-size]', pageTree('/2017-20/pledge/3/'));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const size of sizes) expect(size).toMatch(/^\d/);
     // The index is written after the pages it reads were last changed.
     expect(statSync(join(DIST, 'pagefind', 'pagefind-entry.json')).mtimeMs).toBeGreaterThanOrEqual(statSync(join(DIST, '2017-20', 'pledge', '3', 'index.html')).mtimeMs);
   });

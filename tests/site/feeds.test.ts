@@ -7,9 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/paths.ts';
-import { DIST, htmlPages, mainText, readPage } from '../helpers/dist.ts';
+import { DIST, htmlPages, mainText, readPage, wordsOf } from '../helpers/dist.ts';
 import { editionSlugs, readCollection } from '../helpers/content.ts';
 import { readAtom } from '../helpers/atom.ts';
+import { attributesOf, pageTree, select, selectAll, wordsAround } from '../helpers/html.ts';
 
 /** Each edition's published updates, as its action files record them. */
 const published = (edition: string) =>
@@ -18,7 +19,8 @@ const feeds = [
   { feed: paths.siteProgressFeed(), updates: editionSlugs().flatMap(published) },
   ...editionSlugs().map((edition) => ({ feed: paths.progressFeed(edition), updates: published(edition) })),
 ];
-const alternates = (html: string) => [...html.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="([^"]+)" href="([^"]+)">/g)].map((m) => m[2]);
+/** The feeds a page offers browsers and feed readers: its titled Atom alternates' addresses. */
+const alternates = (page: string) => attributesOf('link[rel~="alternate"][type="application/atom+xml"][title]:not([title=""])', 'href', pageTree(page));
 
 describe.each(feeds)('$feed', ({ feed, updates }) => {
   const xml = readFileSync(join(DIST, feed), 'utf8');
@@ -30,7 +32,7 @@ describe.each(feeds)('$feed', ({ feed, updates }) => {
     expect(parsed.entries.map((e) => [e.summary, e.author]).sort()).toEqual(updates.map((u) => [u.note, u.reportedBy]).sort());
     for (const entry of parsed.entries) {
       const link = new URL(entry.link);
-      expect(readPage(link.pathname)).toContain(` id="${link.hash.slice(1)}"`);
+      expect(select(`[id="${link.hash.slice(1)}"]`, pageTree(link.pathname)), entry.link).not.toBeUndefined();
     }
     expect(new URL(parsed.selfLink).pathname).toBe(feed);
     expect(parsed.id).toBe(parsed.selfLink);
@@ -52,12 +54,14 @@ describe('feed links', () => {
     for (const page of htmlPages()) {
       const edition = page.match(/^\/(\d{4}-\d{2})\//)?.[1];
       const expected = [paths.siteProgressFeed(), ...(edition ? [paths.progressFeed(edition)] : [])];
-      expect(alternates(readPage(page)), page).toEqual(expected);
+      expect(alternates(page), page).toEqual(expected);
     }
   });
 
   it.each(editionSlugs())('the %s action plan links to its feed where people can see it', (edition) => {
-    const html = readPage(paths.actionPlan(edition));
-    expect(html).toMatch(new RegExp(`Follow new updates in a feed reader: <a href="${paths.progressFeed(edition)}" type="application/atom\\+xml">progress updates feed</a> \\(Atom\\)`));
+    const tree = pageTree(paths.actionPlan(edition));
+    const links = selectAll(`a[href="${paths.progressFeed(edition)}"][type="application/atom+xml"]`, tree);
+    expect(links.map(wordsOf)).toEqual(['progress updates feed']);
+    expect(wordsAround(links[0]!, tree)).toContain('Follow new updates in a feed reader: progress updates feed (Atom)');
   });
 });

@@ -1,6 +1,7 @@
 /** Every built page is a well-formed page of this site, and the pages the strategy needs exist and say what they must. */
 import { describe, expect, it } from 'vitest';
-import { htmlPages, mainText, readPage, textOf } from '../helpers/dist.ts';
+import { htmlPages, mainText, readPage, textOf, wordsOf } from '../helpers/dist.ts';
+import { attribute, attributesOf, pageTree, select, selectAll, textsOf, theOne } from '../helpers/html.ts';
 import { readCollection } from '../helpers/content.ts';
 
 const pages = htmlPages();
@@ -11,17 +12,18 @@ describe('every page', () => {
   });
 
   it.each(pages)('%s has one h1, a title, a description, one main, lang en-GB and a canonical URL', (path) => {
-    const html = readPage(path);
-    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
-    expect(html).toMatch(/<title>[^<]{3,}<\/title>/);
-    expect(html).toMatch(/<meta name="description" content="[^"]{10,}"/);
-    expect(html.match(/<main[\s>]/g)).toHaveLength(1);
-    expect(html).toMatch(/<html lang="en-GB"/);
-    expect(html).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+"/);
+    const tree = pageTree(path);
+    expect(selectAll('h1', tree)).toHaveLength(1);
+    expect(textsOf('head > title', tree)).toHaveLength(1);
+    expect(textsOf('head > title', tree)[0]!.length).toBeGreaterThanOrEqual(3);
+    expect(attributesOf('meta[name="description"]', 'content', tree)).toEqual([expect.stringMatching(/^.{10,}$/s)]);
+    expect(selectAll('main', tree)).toHaveLength(1);
+    expect(attribute(theOne('html', tree), 'lang')).toBe('en-GB');
+    expect(attributesOf('link[rel~="canonical"]', 'href', tree)).toEqual([expect.stringMatching(/^https?:\/\/./)]);
   });
 
   it('has a title no other page has', () => {
-    const titles = pages.map((p) => readPage(p).match(/<title>([^<]*)<\/title>/)?.[1]);
+    const titles = pages.map((p) => textsOf('head > title', pageTree(p))[0]);
     const duplicates = titles.filter((t, i) => titles.indexOf(t) !== i);
     expect(duplicates).toEqual([]);
   });
@@ -60,24 +62,26 @@ describe('the 2017-20 strategy on the site', () => {
   });
 
   it('chapters have an on-page contents list where they have sections, and previous/next links', () => {
-    const overview = readPage('/2017-20/overview/');
-    expect(overview).toMatch(/<details class="on-this-page[^"]*"[^>]*>\s*<summary[^>]*>On this page \(\d+ sections\)<\/summary>\s*<nav aria-label="On this page"/);
-    expect(overview).toMatch(/rel="prev"/);
-    expect(overview).toMatch(/rel="next"/);
+    const overview = pageTree('/2017-20/overview/');
+    // The list folds away under a summary that counts its sections, the list itself right after it.
+    const summary = theOne('details.on-this-page > summary:first-child', overview);
+    expect(wordsOf(summary)).toMatch(/^On this page \(\d+ sections\)$/);
+    expect(select('details.on-this-page > summary:first-child + nav[aria-label="On this page"]', overview)).not.toBeUndefined();
+    expect(selectAll('[rel~="prev"]', overview).length).toBeGreaterThan(0);
+    expect(selectAll('[rel~="next"]', overview).length).toBeGreaterThan(0);
   });
 
   it('action plan page has every action of the edition as a row with its own anchor', () => {
-    const html = readPage('/2017-20/action-plan/');
+    const plan = pageTree('/2017-20/action-plan/');
     for (const action of readCollection('2017-20', 'actions')) {
-      expect(html).toContain(`<tr id="${action.id}"`);
+      expect(selectAll(`tr[id="${action.id}"]`, plan), action.id).toHaveLength(1);
     }
   });
 
   it('each Pledge statement page lists exactly its actions, anchored', () => {
     const actions = readCollection('2017-20', 'actions');
     for (let n = 1; n <= 12; n += 1) {
-      const html = readPage(`/2017-20/pledge/${n}/`);
-      const anchors = [...html.matchAll(/<tr id="(p\d+-a\d+)"/g)].map((m) => m[1]);
+      const anchors = attributesOf('tr[id]', 'id', pageTree(`/2017-20/pledge/${n}/`)).filter((id) => /^p\d+-a\d+$/.test(id));
       expect(anchors).toEqual(actions.filter((a) => a.theme === `p${n}`).sort((a, b) => a.order - b.order).map((a) => a.id));
     }
   });
@@ -111,14 +115,13 @@ describe('abbreviations', () => {
 
   it('the action plan expands the first use on the page of an abbreviation in its cells', () => {
     for (const path of ['/2017-20/action-plan/', '/2017-20/pledge/1/']) {
-      const html = readPage(path);
-      expect(html.match(/<abbr title="Children in Care and Care Leavers">CICCL<\/abbr>/g), path).toHaveLength(1);
+      expect(textsOf('abbr[title="Children in Care and Care Leavers"]', pageTree(path)).filter((text) => text === 'CICCL'), path).toHaveLength(1);
     }
   });
 
   it('a chapter expands the first use of an abbreviation, and only the first', () => {
-    const html = readPage('/2008-11/achievements/');
-    expect(html.match(/<abbr title="Child and Adolescent Mental Health Services">CAMHS<\/abbr>/g)).toHaveLength(1);
-    expect(html.match(/CAMHS/g)!.length).toBeGreaterThan(1);
+    const tree = pageTree('/2008-11/achievements/');
+    expect(textsOf('abbr[title="Child and Adolescent Mental Health Services"]', tree).filter((text) => text === 'CAMHS')).toHaveLength(1);
+    expect(wordsOf(tree).match(/CAMHS/g)!.length).toBeGreaterThan(1);
   });
 });

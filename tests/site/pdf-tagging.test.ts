@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST, readPage, textOf } from '../helpers/dist.ts';
+import { DIST } from '../helpers/dist.ts';
+import { pageTree, textsOf } from '../helpers/html.ts';
 import { readCollection, readEdition } from '../helpers/content.ts';
 import { ACTION_PLAN_COLUMN_KEYS } from '../../src/lib/contentSchemas.ts';
 import { bare, readBack, summarize, type TaggingSummary } from '../helpers/pdf-readback.ts';
@@ -25,9 +26,8 @@ const summaries = new Map<string, Promise<TaggingSummary>>();
 function summaryOf(pdf: (typeof pdfs)[number]): Promise<TaggingSummary> {
   let summary = summaries.get(pdf.name);
   if (!summary) {
-    const html = readPage(pdf.page);
     const columnHeaders = new Map<string, number>();
-    for (const m of html.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)) columnHeaders.set(bare(textOf(m[1]!)), (columnHeaders.get(bare(textOf(m[1]!))) ?? 0) + 1);
+    for (const header of textsOf('th[scope="col"]', pageTree(pdf.page)).map(bare)) columnHeaders.set(header, (columnHeaders.get(header) ?? 0) + 1);
     const { columns } = readEdition(pdf.slug);
     summary = readBack(join(DIST, pdf.slug, pdf.name)).then((read) =>
       summarize(read, {

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { decodeHTMLAttribute } from 'entities';
 import { describe, expect, it } from 'vitest';
-import { DIST, ROOT, readPage, walk } from '../helpers/dist.ts';
+import { DIST, ROOT, walk } from '../helpers/dist.ts';
+import { attributesOf, pageTree } from '../helpers/html.ts';
 import { readContentFolder } from '../../src/lib/contentReader.ts';
 import { Vocabulary, isNumber, unpackDictionary, words, type VocabularyFile } from '../../src/lib/searchWords.ts';
 
@@ -48,16 +48,16 @@ describe('search vocabulary', () => {
   });
 
   it('the search page carries the dictionary, and every synonym group and glossary expansion can be found', () => {
-    const html = readPage('/search/');
-    const attribute = html.match(/data-dictionary="([^"]*)"/)?.[1] ?? '';
-    const dictionary = unpackDictionary(JSON.parse(decodeHTMLAttribute(attribute)) as string[][]);
+    const page = pageTree('/search/');
+    // The parser decodes the attribute's character references.
+    const dictionary = unpackDictionary(JSON.parse(attributesOf('[data-dictionary]', 'data-dictionary', page)[0] ?? '') as string[][]);
     expect(dictionary.length).toBeGreaterThan(20);
     // Each group leads from something people type to a wording the index holds.
     for (const group of dictionary) {
       expect(group.some((w) => w.from), JSON.stringify(group)).toBe(true);
       expect(group.some((w) => w.search && w.words.every((x) => vocabulary.knows(x))), JSON.stringify(group)).toBe(true);
     }
-    expect(html).toMatch(/data-vocabulary="\/search\/vocabulary\.json"/);
+    expect(attributesOf('[data-vocabulary]', 'data-vocabulary', page)).toContain('/search/vocabulary.json');
   });
 
   it('lists, by first letter, the real English words near site words (from the word list), each file small', () => {

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMMUTABLE_CACHE, IMMUTABLE_PATHS, MIME_TYPES, REVALIDATE_CACHE, SECURITY_HEADERS } from '../../src/lib/securityHeaders.ts';
+import { toString } from 'hast-util-to-string';
 import { DIST, ROOT, htmlPages, readPage, walk } from '../helpers/dist.ts';
+import { attribute, attributesOf, pageTree, selectAll } from '../helpers/html.ts';
 import { headersRule } from '../helpers/headers.ts';
 import { readAudit } from '../helpers/npm-audit.ts';
 
@@ -13,17 +15,19 @@ const pages = htmlPages();
 
 describe('Content-Security-Policy', () => {
   it.each(pages)('%s carries a CSP meta with no unsafe-inline script and no inline script without a hash', (path) => {
-    const html = readPage(path);
-    const csp = html.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/)?.[1];
-    expect(csp).toBeDefined();
+    const tree = pageTree(path);
+    const policies = attributesOf('meta[http-equiv="content-security-policy"]', 'content', tree);
+    expect(policies).toHaveLength(1);
+    const csp = policies[0];
     const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
     expect(scriptSrc).toContain("'self'");
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(csp).toContain("default-src 'self'");
     // No inline script bodies: every script is a file (so the static _headers policy suffices).
-    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>\s*\S/);
-    expect(html).not.toMatch(/\son[a-z]+="/); // no inline event handlers
-    expect(html).not.toMatch(/\sstyle="/); // no inline styles
+    expect(selectAll('script:not([src])', tree).map(toString).filter((body) => body.trim())).toEqual([]);
+    // No inline event handlers (hast names them onClick, onLoad, …), and no inline styles.
+    expect(selectAll('*', tree).flatMap((element) => Object.keys(element.properties).filter((name) => /^on/i.test(name)).map((name) => `<${element.tagName} ${name}>`))).toEqual([]);
+    expect(selectAll('[style]', tree).map((element) => element.tagName)).toEqual([]);
   });
 });
 
@@ -63,7 +67,7 @@ describe('the hosts\' headers, written from one definition (src/lib/securityHead
   });
 
   it.each(pages)('%s: the <meta> CSP is the header policy without frame-ancestors, which only a header can carry', (path) => {
-    const meta = readPage(path).match(/<meta http-equiv="content-security-policy" content="([^"]+)"/)?.[1] ?? '';
+    const meta = attributesOf('meta[http-equiv="content-security-policy"]', 'content', pageTree(path))[0] ?? '';
     const header = directives(SECURITY_HEADERS['Content-Security-Policy']!);
     delete header['frame-ancestors'];
     expect(directives(meta)).toEqual(header);
@@ -81,7 +85,12 @@ describe('privacy', () => {
   it('loads nothing from another host and has no analytics', () => {
     for (const path of pages) {
       const html = readPage(path);
-      const external = [...html.matchAll(/<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"/g)].map((m) => m[0]).filter((tag) => !/rel="canonical"/.test(tag));
+      // Any address-like attribute (src, href, data-src, …) of what a browser fetches; the canonical link only names the page.
+      const external = selectAll('script, link:not([rel~="canonical"]), img, iframe', pageTree(path)).flatMap((element) =>
+        Object.entries(element.properties)
+          .filter(([name, value]) => /(src|href)$/i.test(name) && /^(https?:)?\/\/./.test(String(value)))
+          .map(([name, value]) => `<${element.tagName} ${name}="${String(value)}">`),
+      );
       expect(external, path).toEqual([]);
       expect(html, path).not.toMatch(/google-analytics|googletagmanager|gtag\(|plausible|matomo/i);
     }
@@ -96,9 +105,9 @@ describe('the scripts the site ships to readers', () => {
   it('every <script> of every page is a file of the site\'s own bundles', () => {
     const foreign: string[] = [];
     for (const path of pages) {
-      for (const [tag] of readPage(path).matchAll(/<script\b[^>]*>/g)) {
-        const src = tag.match(/\ssrc="([^"]+)"/)?.[1];
-        if (!src || !/^\/_astro\/[^/]+\.js$/.test(src) || !existsSync(join(DIST, src))) foreign.push(`${path}: ${tag}`);
+      for (const script of selectAll('script', pageTree(path))) {
+        const src = attribute(script, 'src');
+        if (!src || !/^\/_astro\/[^/]+\.js$/.test(src) || !existsSync(join(DIST, src))) foreign.push(`${path}: <script${src === undefined ? '' : ` src="${src}"`}>`);
       }
     }
     expect(foreign).toEqual([]);
@@ -110,7 +119,7 @@ describe('the scripts the site ships to readers', () => {
     // "Header.astro_astro_type_script_index_0_lang.CtGWi70L.js" is Header.astro's script; "theme-early.-BDc9r8T.js" is theme-early.js.
     const unnamed = bundles.filter((file) => !sources.has(basename(file).replace(/(_astro_type_script_index_\d+_lang)?\.[\w-]+\.js$/, '')));
     expect(unnamed).toEqual([]);
-    const loaded = new Set(pages.flatMap((path) => [...readPage(path).matchAll(/<script\b[^>]*\ssrc="\/([^"]+)"/g)].map((m) => m[1])));
+    const loaded = new Set(pages.flatMap((path) => attributesOf('script[src^="/"]', 'src', pageTree(path)).map((src) => src.slice(1))));
     for (const file of bundles) for (const [, imported] of readFileSync(join(DIST, file), 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)) loaded.add(`_astro/${imported}`);
     expect(bundles.filter((file) => !loaded.has(file))).toEqual([]);
     expect(jsFiles.filter((file) => !file.startsWith('_astro/') && !file.startsWith('pagefind/'))).toEqual([]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContentFile } from '../../src/lib/contentReader.ts';
 import type { ProgressEntry } from '../../src/lib/contentSchemas.ts';
 import { progressAsWritten } from '../../src/lib/progress.ts';
-import { appendProgress, correctProgress, rewriteUnchanged, withoutProgress } from '../../tools/lib/progress-yaml.ts';
+import { appendProgress, correctProgress, rewriteUnchanged, withFields, withoutProgress } from '../../tools/lib/progress-yaml.ts';
 import { EDITIONS_DIR, editionSlugs, readCollection } from '../helpers/content.ts';
 
 const files = editionSlugs().flatMap((edition) => readCollection(edition, 'actions').map((a) => join(EDITIONS_DIR, edition, 'actions', `${a.id}.yaml`)));
@@ -89,5 +89,20 @@ describe('correctProgress', () => {
   it('refuses an update that is not there', () => {
     expect(() => correctProgress(recorded, { index: 5, update: corrected, correctedOn: '2018-04-20' }, 'p6-a1.yaml')).toThrow(/p6-a1\.yaml: there is no update 6/);
     expect(() => correctProgress(original, { index: 0, update: corrected, correctedOn: '2018-04-20' }, 'p6-a1.yaml')).toThrow(/"progress" is not a list/);
+  });
+});
+
+describe('withFields', () => {
+  const original = unreported('2017-20/actions/p6-a1.yaml');
+
+  it('changes the named fields where they stand, strings quoted and numbers plain, every other byte kept', () => {
+    const order = parseContentFile('actions', original, 'p6-a1.yaml').order;
+    const changed = withFields(original, { code: 'P6-A99', order: order + 98 });
+    expect(changed).toBe(original.replace('code: "P6-A1"', 'code: "P6-A99"').replace(`order: ${order}\n`, `order: ${order + 98}\n`));
+    expect(parseContentFile('actions', changed, 'p6-a99.yaml')).toMatchObject({ code: 'P6-A99', order: order + 98 });
+  });
+
+  it('refuses text that is not a YAML mapping', () => {
+    expect(() => withFields('- a list', { code: 'X' }, 'list.yaml')).toThrow(/list\.yaml does not hold a YAML mapping/);
   });
 });

@@ -13,9 +13,9 @@
  * plan, and the bytes of a first search in Chromium. The folder is removed afterwards.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../build/lib/chromium.ts';
@@ -23,7 +23,9 @@ import { serve } from '../../build/lib/static-server.ts';
 import { filesUnder } from '../../build/lib/built-site.ts';
 import { readTimings, type StepTiming } from '../../build/timings.ts';
 import { parseHtml } from '../../build/lib/html.ts';
+import { EDITION_COLLECTIONS, chapterParts, editionSlugs, readEditionCollection, readEditionFile } from '../../src/lib/contentReader.ts';
 import { loadedAssets, mainLinks, markupOf } from './page-assets.ts';
+import { withFields } from './progress-yaml.ts';
 
 const EDITIONS = 'content/editions';
 export const PAGE_BUDGET = 60 * 1024;
@@ -62,47 +64,55 @@ function* syntheticSlugs(): Generator<{ slug: string; start: number }> {
   for (let start = 2101; ; start += 4) yield { slug: `${start}-${String((start + 3) % 100).padStart(2, '0')}`, start };
 }
 
-function rewriteEdition(dir: string, from: string, to: string): void {
-  for (const file of filesUnder(dir)) {
-    const text = readFileSync(file, 'utf8');
-    const next = text.replace(new RegExp(`^edition: "${from}"$`, 'm'), `edition: "${to}"`);
-    if (next !== text) writeFileSync(file, next);
+/** A content file's text with top-level fields changed, a chapter's in its front matter (its body kept). */
+function changeFields(filePath: string, isChapter: boolean, fields: Readonly<Record<string, string | number>>): void {
+  const text = readFileSync(filePath, 'utf8');
+  if (!isChapter) return writeFileSync(filePath, withFields(text, fields, filePath));
+  const { frontMatter, body } = chapterParts(text, filePath);
+  writeFileSync(filePath, `---\n${withFields(frontMatter, fields, filePath)}---\n${body}`);
+}
+
+/** Every file of a copied edition says it belongs to the copy: the edition's own file and each collection's files. */
+function rewriteEdition(editionsDir: string, from: string, to: string): void {
+  if (readEditionFile(editionsDir, to).edition === from) changeFields(join(editionsDir, to, 'edition.yaml'), false, { edition: to });
+  for (const collection of EDITION_COLLECTIONS) {
+    for (const { filePath, data } of readEditionCollection(editionsDir, to, collection)) {
+      if (data.edition === from) changeFields(filePath, collection === 'chapters', { edition: to });
+    }
   }
 }
 
 function copyEdition(target: string, from: string, slug: string, start: number, label: string): void {
-  const dir = join(target, slug);
-  cpSync(join(EDITIONS, from), dir, { recursive: true });
-  rewriteEdition(dir, from, slug);
-  const yamlFile = join(dir, 'edition.yaml');
-  const yaml = readFileSync(yamlFile, 'utf8')
-    .replace(/^title: "(.*)"$/m, `title: "$1 (${label})"`)
-    .replace(/^shortTitle: ".*"$/m, `shortTitle: "${slug}"`)
-    .replace(/^status: ".*"$/m, 'status: "archived"')
-    .replace(/^startYear: \d+$/m, `startYear: ${start}`)
-    .replace(/^endYear: \d+$/m, `endYear: ${start + 3}`);
-  writeFileSync(yamlFile, yaml);
+  cpSync(join(EDITIONS, from), join(target, slug), { recursive: true });
+  rewriteEdition(target, from, slug);
+  const { title } = readEditionFile(target, slug);
+  changeFields(join(target, slug, 'edition.yaml'), false, { title: `${title} (${label})`, shortTitle: slug, status: 'archived', startYear: start, endYear: start + 3 });
+}
+
+/** An action code's theme part and number: "P4-A12" → ["P4", 12]. */
+function codeParts(code: string): [string, number] {
+  const at = code.lastIndexOf('-A');
+  return [code.slice(0, at), Number(code.slice(at + 2))];
 }
 
 /** Lengthen an edition's plan N times: every action is repeated with numbers after the theme's last. */
-function lengthenPlan(dir: string, scale: number): number {
-  const actionsDir = join(dir, 'actions');
-  const originals = readdirSync(actionsDir).map((name) => readFileSync(join(actionsDir, name), 'utf8'));
+function lengthenPlan(editionsDir: string, edition: string, scale: number): number {
+  const originals = readEditionCollection(editionsDir, edition, 'actions').map(({ filePath, data }) => ({ text: readFileSync(filePath, 'utf8'), filePath, data }));
   const lastOf = new Map<string, number>();
-  for (const text of originals) {
-    const [, theme, n] = text.match(/^code: "([A-Z][A-Z0-9]*)-A(\d+)"$/m) ?? [];
-    if (theme) lastOf.set(theme, Math.max(lastOf.get(theme) ?? 0, Number(n)));
+  for (const { data } of originals) {
+    const [theme, n] = codeParts(data.code);
+    lastOf.set(theme, Math.max(lastOf.get(theme) ?? 0, n));
   }
   for (let copy = 1; copy < scale; copy++) {
-    for (const text of originals) {
-      const theme = text.match(/^code: "([A-Z][A-Z0-9]*)-A/m)?.[1] ?? '';
-      const shift = copy * (lastOf.get(theme) ?? 0);
-      const renumber = (_: string, t: string, n: string) => `${t}-A${Number(n) + shift}`;
-      const next = text
-        .replace(/^(code|splitFrom): "([A-Z][A-Z0-9]*)-A(\d+)"$/gm, (_, key: string, t: string, n: string) => `${key}: "${renumber(_, t, n)}"`)
-        .replace(/^order: (\d+)$/m, (_, n: string) => `order: ${Number(n) + shift}`);
-      const code = next.match(/^code: "(.+)"$/m)?.[1] ?? '';
-      writeFileSync(join(actionsDir, `${code.toLowerCase()}.yaml`), next);
+    for (const { text, filePath, data } of originals) {
+      const shift = copy * (lastOf.get(codeParts(data.code)[0]) ?? 0);
+      const renumber = (code: string) => {
+        const [theme, n] = codeParts(code);
+        return `${theme}-A${n + shift}`;
+      };
+      const code = renumber(data.code);
+      const fields = { code, order: data.order + shift, ...(data.splitFrom ? { splitFrom: renumber(data.splitFrom) } : {}) };
+      writeFileSync(join(dirname(filePath), `${code.toLowerCase()}.yaml`), withFields(text, fields, filePath));
     }
   }
   return originals.length * scale;
@@ -110,13 +120,14 @@ function lengthenPlan(dir: string, scale: number): number {
 
 /** Writes the synthetic content for scale N; returns the editions, the long plan's slug and the action count. */
 export function syntheticContent(target: string, scale: number): { editions: string[]; longPlan: string; longPlanActions: number; actions: number } {
-  const real = readdirSync(EDITIONS).filter((name) => statSync(join(EDITIONS, name)).isDirectory());
+  const real = editionSlugs(EDITIONS);
+  const actionsIn = new Map(real.map((slug) => [slug, readEditionCollection(EDITIONS, slug, 'actions').length]));
   const editions: string[] = [];
   let actions = 0;
   for (const slug of real) {
     cpSync(join(EDITIONS, slug), join(target, slug), { recursive: true });
     editions.push(slug);
-    actions += readdirSync(join(EDITIONS, slug, 'actions')).length;
+    actions += actionsIn.get(slug)!;
   }
   const slugs = syntheticSlugs();
   for (let copy = 1; copy < scale; copy++) {
@@ -124,14 +135,14 @@ export function syntheticContent(target: string, scale: number): { editions: str
       const { slug, start } = slugs.next().value!;
       copyEdition(target, from, slug, start, `synthetic copy ${copy}`);
       editions.push(slug);
-      actions += readdirSync(join(EDITIONS, from, 'actions')).length;
+      actions += actionsIn.get(from)!;
     }
   }
   // The edition whose plan has the most actions, made N times longer.
-  const longest = [...real].sort((a, b) => readdirSync(join(EDITIONS, b, 'actions')).length - readdirSync(join(EDITIONS, a, 'actions')).length)[0]!;
+  const longest = [...real].sort((a, b) => actionsIn.get(b)! - actionsIn.get(a)!)[0]!;
   const { slug, start } = slugs.next().value!;
   copyEdition(target, longest, slug, start, `synthetic, action plan ${scale} times longer`);
-  const longPlanActions = lengthenPlan(join(target, slug), scale);
+  const longPlanActions = lengthenPlan(target, slug, scale);
   actions += longPlanActions;
   editions.push(slug);
   return { editions, longPlan: slug, longPlanActions, actions };

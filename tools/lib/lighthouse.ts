@@ -13,6 +13,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import compression from 'compression';
 import lighthouse, { type Result } from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../build/lib/chromium.ts';
+import { sitemapLocations } from '../../build/lib/built-site.ts';
 import { serve } from '../../build/lib/static-server.ts';
 import { median } from './statistics.ts';
 import { onePerTemplate, templateOf } from './templates.ts';
@@ -35,7 +36,7 @@ export interface LighthouseRow {
 
 /** One page of every template in the sitemap, plus search with a query (a template of its own here). */
 export function lighthousePages(dist: string): { template: string; path: string }[] {
-  const paths = [...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const paths = sitemapLocations(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).map((loc) => new URL(loc).pathname);
   const pages = onePerTemplate(paths).map((path) => ({ template: templateOf(path), path }));
   pages.push({ template: '/search/?q=', path: '/search/?q=pocket+money' });
   return pages;

@@ -94,6 +94,20 @@ export function correctProgress(source: string, correction: { index: number; upd
   );
 }
 
+/**
+ * The file's text with top-level fields set to new values (strings double-quoted, numbers
+ * plain, as the content files write them), the rest as it was: for the growth benchmark's
+ * synthetic editions (tools/lib/growth.ts).
+ */
+export function withFields(source: string, fields: Readonly<Record<string, string | number>>, file = 'the content file'): string {
+  const doc = parsedDocument(source, file);
+  for (const [key, value] of Object.entries(fields)) doc.set(key, typeof value === 'string' ? quoted(value) : new Scalar(value));
+  const result = doc.toString(OUTPUT);
+  const expected = { ...(yamlData(source, file) as Record<string, unknown>), ...fields };
+  if (JSON.stringify(yamlData(result, file)) !== JSON.stringify(expected)) throw new Error(`${file}: setting ${Object.keys(fields).join(', ')} would alter what else the file says`);
+  return result;
+}
+
 /** The file's text with its `progress` list taken off (if it has one), as before any update was recorded. */
 export function withoutProgress(source: string): string {
   const doc = parseDocument(source);
