@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, queryParts, queryWords, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, namedEdition, queryParts, queryWords, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -149,13 +149,20 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w));
 
 export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
-  const typed = queryWords(query);
+  const words = queryWords(query);
+  // A query naming an edition ("the old strategy's priorities") is answered by that edition's pages
+  // first, searched for the words that say what is sought there (when some carry meaning).
+  const named = namedEdition(words, dictionary);
+  // A query that names only the edition ("is the 2008 strategy still in use") is searched as typed, in its own order.
+  const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && w !== 'strategy' && w !== 'strategies' && !isNumber(w)) ? named.edition : null;
+  const typed = named && edition ? named.rest : words;
   let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
   const spans = new Map<string, Span & { query: string }>();
   // A question about the strategy itself is answered by its chapters: they come first.
   const chaptersFirst = aboutTheStrategy(typed, dictionary);
+  const editionOf = new Map<string, string>();
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
@@ -165,6 +172,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
         const places = await engine.places(id, query);
         const span = places && findSpan(places);
         if (span) spans.set(id, { ...span, query });
+        if (places?.edition) editionOf.set(id, places.edition);
         return { id, together: span ? span.together : null };
       }),
     );
@@ -253,10 +261,16 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return { ...EMPTY, ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], ownResults: true, together: true };
   };
 
+  /** The pages of the edition the query names first, in their order; the others after, in theirs. */
+  const editionFirst = (found: Found) => {
+    const first = (id: string) => editionOf.get(id) === edition && !found.scattered.has(id);
+    return edition ? [...found.ids.filter(first), ...found.ids.filter((id) => !first(id))] : found.ids;
+  };
+
   const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => ({
     query,
     state,
-    ids: found.ids,
+    ids: editionFirst(found),
     filters: found.filters,
     totalFilters: found.totalFilters,
     spans: Object.fromEntries(found.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!]] : []))),

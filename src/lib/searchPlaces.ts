@@ -21,6 +21,8 @@ export interface Places {
   record?: boolean;
   /** The page is a chapter of a strategy (what a question about the strategy itself is answered by). */
   chapter?: boolean;
+  /** The edition the page belongs to ("2008-11"), when it belongs to one. */
+  edition?: string;
 }
 
 /** The part of a page that holds the words. */
