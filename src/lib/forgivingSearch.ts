@@ -72,6 +72,8 @@ export interface Outcome {
   similar?: string[];
   /** Where each result checked holds the words: the part to link to and show, and the search it holds them for. */
   spans: Record<string, Span & { query: string }>;
+  /** For "exact": how many of the results, after those holding all the words, match only some of them (a search that found very few). */
+  alsoSomeWords?: number;
   /** Whether the vocabulary was fetched (the benchmark and the tests report it). */
   usedVocabulary: boolean;
 }
@@ -124,6 +126,13 @@ export const NEAR_WORDS = 6;
 
 /** Near words kept for a correction or offered as "Did you mean", and suggestions shown at most. */
 export const SUGGESTIONS = 3;
+
+/**
+ * All the words together found fewer pages than this: they come first, then those that match
+ * some of the words, as one or two pages holding every word (a list that names "survey results")
+ * are seldom all that answers, and the reader should not have to retype.
+ */
+export const FEW_RESULTS = 3;
 
 /** Of equally near corrections, one wins when the query with it finds at least this many times the results of the next. */
 export const CLEARLY_MORE_RESULTS = 3;
@@ -296,7 +305,17 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   /** Steps 1, 3 and 4 for a list of words. */
   const chain = async (ws: readonly string[], first?: Found): Promise<Outcome> => {
     const all = first ?? (await firstStep(ws));
-    if (all.ids.length > 0 && all.together) return outcome(all.ownResults ? 'exact' : 'similar', all, all.ownResults ? {} : { similar: all.similar });
+    if (all.ids.length > 0 && all.together) {
+      if (!all.ownResults) return outcome('similar', all, { similar: all.similar });
+      if (all.ids.length >= FEW_RESULTS) return outcome('exact', all);
+      // Those with every word keep the place that holds them all, not one word's.
+      const held = all.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!] as const] : []));
+      const some = await anyOf(ws, all.scattered);
+      for (const [id, span] of held) spans.set(id, span);
+      const more = some.ids.filter((id) => !all.ids.includes(id));
+      if (more.length === 0) return outcome('exact', all);
+      return outcome('exact', { ...all, ids: [...all.ids, ...more], filters: null, totalFilters: null }, { alsoSomeWords: more.length });
+    }
     const content = nonStop(ws);
     let scattered = all.scattered;
     // Also when every word typed is a common one ("i want a say in what happens to me"): a reviewed wording of them may carry meaning ("views").

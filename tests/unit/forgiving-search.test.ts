@@ -3,7 +3,7 @@
  * (by prefix, as Pagefind), says where a page holds them, and knows a few real English words.
  */
 import { describe, expect, it } from 'vitest';
-import { forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { FEW_RESULTS, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
 import { statusMessage as message } from '../../src/lib/searchStatus.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
 import { rankOf, summarise } from '../../tools/lib/relevance.ts';
@@ -76,6 +76,15 @@ describe('forgiving search', () => {
     expect(outcome.spans['money']).toMatchObject({ together: true, query: 'pocket money' });
     expect(calls.vocabulary).toBe(0);
     expect(message(outcome, 20, '/a-to-z/')).toEqual(['2 results for “pocket money”.']);
+  });
+
+  it('words that all match on fewer than FEW_RESULTS pages: those first, then pages with some of the words, announced', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'weekly allowance money');
+    expect(FEW_RESULTS).toBeGreaterThan(1);
+    expect(outcome).toMatchObject({ state: 'exact', ids: ['allowance', 'money'], alsoSomeWords: 1, filters: null });
+    // The page with every word keeps the place that holds them all.
+    expect(outcome.spans['allowance']).toMatchObject({ together: true, query: 'weekly allowance money' });
+    expect(message(outcome, 20, '/a-to-z/')).toEqual(['1 result for “weekly allowance money”, then 1 that matches some of the words.']);
   });
 
   it('a misspelling is never corrected to a common word: "hame" is "home", not "have"', async () => {
