@@ -72,7 +72,7 @@ export interface Outcome {
   similar?: string[];
   /** Where each result checked holds the words: the part to link to and show, and the search it holds them for. */
   spans: Record<string, Span & { query: string }>;
-  /** For "exact": how many of the results, after those holding all the words, match only some of them (a search that found very few). */
+  /** For "exact" and "fewer-words": how many of the results, after those holding all the words, match only some of them (a search that found very few). */
   alsoSomeWords?: number;
   /** Whether the vocabulary was fetched (the benchmark and the tests report it). */
   usedVocabulary: boolean;
@@ -302,26 +302,34 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return { ...main, ownResults: all.ownResults || main.ownResults };
   };
 
+  /**
+   * The words (or the main words) found on fewer than FEW_RESULTS pages: those first, then the
+   * pages that match some of the words.
+   */
+  const withSomeWords = async (state: 'exact' | 'fewer-words', found: Found, ws: readonly string[], extra: Partial<Outcome> = {}): Promise<Outcome> => {
+    if (found.ids.length >= FEW_RESULTS) return outcome(state, found, extra);
+    // Those with every word keep the place that holds them all, not one word's.
+    const held = found.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!] as const] : []));
+    const some = await anyOf(ws, found.scattered);
+    for (const [id, span] of held) spans.set(id, span);
+    const more = some.ids.filter((id) => !found.ids.includes(id));
+    if (more.length === 0) return outcome(state, found, extra);
+    return outcome(state, { ...found, ids: [...found.ids, ...more], filters: null, totalFilters: null }, { ...extra, alsoSomeWords: more.length });
+  };
+
   /** Steps 1, 3 and 4 for a list of words. */
   const chain = async (ws: readonly string[], first?: Found): Promise<Outcome> => {
     const all = first ?? (await firstStep(ws));
     if (all.ids.length > 0 && all.together) {
       if (!all.ownResults) return outcome('similar', all, { similar: all.similar });
-      if (all.ids.length >= FEW_RESULTS) return outcome('exact', all);
-      // Those with every word keep the place that holds them all, not one word's.
-      const held = all.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!] as const] : []));
-      const some = await anyOf(ws, all.scattered);
-      for (const [id, span] of held) spans.set(id, span);
-      const more = some.ids.filter((id) => !all.ids.includes(id));
-      if (more.length === 0) return outcome('exact', all);
-      return outcome('exact', { ...all, ids: [...all.ids, ...more], filters: null, totalFilters: null }, { alsoSomeWords: more.length });
+      return withSomeWords('exact', all, ws);
     }
     const content = nonStop(ws);
     let scattered = all.scattered;
     // Also when every word typed is a common one ("i want a say in what happens to me"): a reviewed wording of them may carry meaning ("views").
     if (content.length < ws.length) {
       const fewer = await allOf(ws, true);
-      if (fewer.ids.length > 0 && fewer.together) return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
+      if (fewer.ids.length > 0 && fewer.together) return fewer.ownResults ? withSomeWords('fewer-words', fewer, ws, { searched: content.join(' ') }) : outcome('similar', fewer, { similar: fewer.similar });
       scattered = new Set([...scattered, ...fewer.scattered]);
     }
     const some = await anyOf(ws, scattered);
@@ -350,7 +358,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     // A question that found nothing: its main words, if they all match together, need no vocabulary.
     const fewer = await allOf(typed, true);
     if (fewer.ids.length > 0 && fewer.together && (await allMarked(fewer)))
-      return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
+      return fewer.ownResults ? withSomeWords('fewer-words', fewer, typed, { searched: content.join(' ') }) : outcome('similar', fewer, { similar: fewer.similar });
   }
 
   const known = await vocab();

@@ -87,6 +87,12 @@ describe('forgiving search', () => {
     expect(message(outcome, 20, '/a-to-z/')).toEqual(['1 result for “weekly allowance money”, then 1 that matches some of the words.']);
   });
 
+  it('the main words of a question on fewer than FEW_RESULTS pages: those first, then pages with some of them, announced', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'how weekly allowance money');
+    expect(outcome).toMatchObject({ state: 'fewer-words', searched: 'weekly allowance money', ids: ['allowance', 'money'], alsoSomeWords: 1 });
+    expect(message(outcome, 20, '/a-to-z/')).toEqual(['No results for all of ‘how weekly allowance money’. Showing results for ‘weekly allowance money’, leaving out common words, then results that match some of them. 2 results.']);
+  });
+
   it('a misspelling is never corrected to a common word: "hame" is "home", not "have"', async () => {
     const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'hame');
     expect(outcome).toMatchObject({ corrected: 'home' });
