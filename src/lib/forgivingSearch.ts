@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, namedEdition, queryParts, queryWords, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, namedEdition, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -134,6 +134,9 @@ export const SUGGESTIONS = 3;
  */
 export const FEW_RESULTS = 3;
 
+/** A title names a subject when it has at least this many words that carry meaning. */
+export const TITLE_WORDS = 2;
+
 /** Of equally near corrections, one wins when the query with it finds at least this many times the results of the next. */
 export const CLEARLY_MORE_RESULTS = 3;
 
@@ -172,6 +175,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   // A question about the strategy itself is answered by its chapters: they come first.
   const chaptersFirst = aboutTheStrategy(typed, dictionary);
   const editionOf = new Map<string, string>();
+  const titleOf = new Map<string, string>();
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
@@ -182,6 +186,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
         const span = places && findSpan(places);
         if (span) spans.set(id, { ...span, query });
         if (places?.edition) editionOf.set(id, places.edition);
+        if (places?.title && !places.lead) titleOf.set(id, places.title);
         return { id, together: span ? span.together : null };
       }),
     );
@@ -273,7 +278,24 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   /** The pages of the edition the query names first, in their order; the others after, in theirs. */
   const editionFirst = (found: Found) => {
     const first = (id: string) => editionOf.get(id) === edition && !found.scattered.has(id);
-    return edition ? [...found.ids.filter(first), ...found.ids.filter((id) => !first(id))] : found.ids;
+    const ordered = edition ? [...found.ids.filter(first), ...found.ids.filter((id) => !first(id))] : found.ids;
+    return namedFirst(ordered, found.scattered);
+  };
+
+  /**
+   * A page whose title the query names in full ("Actions due in 2018" of "what actions are due
+   * in march 2018") answers it as a whole: among the results checked, those whose title has two
+   * or more words that carry meaning, all of them words typed, come first, in their order. One
+   * word ("The Pledge", "Who leads what") names too little; a wording put in for the words typed
+   * ("local profile" for "how many") names what the reader did not; a lead's page is titled by a
+   * role ("Social workers"), not a subject.
+   */
+  const namedFirst = (ids: readonly string[], scattered: ReadonlySet<string>) => {
+    const named = (id: string) => {
+      const title = nonStop(wordsOf(titleOf.get(id) ?? ''));
+      return !scattered.has(id) && title.length >= TITLE_WORDS && title.every((t) => typed.some((w) => related(w, t)));
+    };
+    return [...ids.filter(named), ...ids.filter((id) => !named(id))];
   };
 
   const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => ({
