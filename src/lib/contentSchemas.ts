@@ -243,6 +243,11 @@ export const synonymSchema = z.object({
    * as one naming "the strategy" is.
    */
   aboutTheStrategy: z.boolean().optional(),
+  /**
+   * The group names an edition of the strategy (its folder, e.g. "2008-11": "the old strategy"),
+   * not a subject: a query holding it is answered by that edition's pages first.
+   */
+  edition: z.string().regex(/^\d{4}-\d{2}$/).optional(),
 });
 
 /** Each collection's schema, by the collection's name in `src/content.config.ts`. */

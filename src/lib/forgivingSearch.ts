@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, queryParts, queryWords, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, namedEdition, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -72,6 +72,8 @@ export interface Outcome {
   similar?: string[];
   /** Where each result checked holds the words: the part to link to and show, and the search it holds them for. */
   spans: Record<string, Span & { query: string }>;
+  /** For "exact" and "fewer-words": how many of the results, after those holding all the words, match only some of them (a search that found very few). */
+  alsoSomeWords?: number;
   /** Whether the vocabulary was fetched (the benchmark and the tests report it). */
   usedVocabulary: boolean;
 }
@@ -125,6 +127,16 @@ export const NEAR_WORDS = 6;
 /** Near words kept for a correction or offered as "Did you mean", and suggestions shown at most. */
 export const SUGGESTIONS = 3;
 
+/**
+ * All the words together found fewer pages than this: they come first, then those that match
+ * some of the words, as one or two pages holding every word (a list that names "survey results")
+ * are seldom all that answers, and the reader should not have to retype.
+ */
+export const FEW_RESULTS = 3;
+
+/** A title names a subject when it has at least this many words that carry meaning. */
+export const TITLE_WORDS = 2;
+
 /** Of equally near corrections, one wins when the query with it finds at least this many times the results of the next. */
 export const CLEARLY_MORE_RESULTS = 3;
 
@@ -149,13 +161,21 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w));
 
 export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
-  const typed = queryWords(query);
+  const words = queryWords(query);
+  // A query naming an edition ("the old strategy's priorities") is answered by that edition's pages
+  // first, searched for the words that say what is sought there (when some carry meaning).
+  const named = namedEdition(words, dictionary);
+  // A query that names only the edition ("is the 2008 strategy still in use") is searched as typed, in its own order.
+  const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && w !== 'strategy' && w !== 'strategies' && !isNumber(w)) ? named.edition : null;
+  const typed = named && edition ? named.rest : words;
   let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
   const spans = new Map<string, Span & { query: string }>();
   // A question about the strategy itself is answered by its chapters: they come first.
   const chaptersFirst = aboutTheStrategy(typed, dictionary);
+  const editionOf = new Map<string, string>();
+  const titleOf = new Map<string, string>();
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
@@ -165,6 +185,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
         const places = await engine.places(id, query);
         const span = places && findSpan(places);
         if (span) spans.set(id, { ...span, query });
+        if (places?.edition) editionOf.set(id, places.edition);
+        if (places?.title && !places.lead) titleOf.set(id, places.title);
         return { id, together: span ? span.together : null };
       }),
     );
@@ -253,10 +275,33 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return { ...EMPTY, ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], ownResults: true, together: true };
   };
 
+  /** The pages of the edition the query names first, in their order; the others after, in theirs. */
+  const editionFirst = (found: Found) => {
+    const first = (id: string) => editionOf.get(id) === edition && !found.scattered.has(id);
+    const ordered = edition ? [...found.ids.filter(first), ...found.ids.filter((id) => !first(id))] : found.ids;
+    return namedFirst(ordered, found.scattered);
+  };
+
+  /**
+   * A page whose title the query names in full ("Actions due in 2018" of "what actions are due
+   * in march 2018") answers it as a whole: among the results checked, those whose title has two
+   * or more words that carry meaning, all of them words typed, come first, in their order. One
+   * word ("The Pledge", "Who leads what") names too little; a wording put in for the words typed
+   * ("local profile" for "how many") names what the reader did not; a lead's page is titled by a
+   * role ("Social workers"), not a subject.
+   */
+  const namedFirst = (ids: readonly string[], scattered: ReadonlySet<string>) => {
+    const named = (id: string) => {
+      const title = nonStop(wordsOf(titleOf.get(id) ?? ''));
+      return !scattered.has(id) && title.length >= TITLE_WORDS && title.every((t) => typed.some((w) => related(w, t)));
+    };
+    return [...ids.filter(named), ...ids.filter((id) => !named(id))];
+  };
+
   const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => ({
     query,
     state,
-    ids: found.ids,
+    ids: editionFirst(found),
     filters: found.filters,
     totalFilters: found.totalFilters,
     spans: Object.fromEntries(found.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!]] : []))),
@@ -279,16 +324,34 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return { ...main, ownResults: all.ownResults || main.ownResults };
   };
 
+  /**
+   * The words (or the main words) found on fewer than FEW_RESULTS pages: those first, then the
+   * pages that match some of the words.
+   */
+  const withSomeWords = async (state: 'exact' | 'fewer-words', found: Found, ws: readonly string[], extra: Partial<Outcome> = {}): Promise<Outcome> => {
+    if (found.ids.length >= FEW_RESULTS) return outcome(state, found, extra);
+    // Those with every word keep the place that holds them all, not one word's.
+    const held = found.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!] as const] : []));
+    const some = await anyOf(ws, found.scattered);
+    for (const [id, span] of held) spans.set(id, span);
+    const more = some.ids.filter((id) => !found.ids.includes(id));
+    if (more.length === 0) return outcome(state, found, extra);
+    return outcome(state, { ...found, ids: [...found.ids, ...more], filters: null, totalFilters: null }, { ...extra, alsoSomeWords: more.length });
+  };
+
   /** Steps 1, 3 and 4 for a list of words. */
   const chain = async (ws: readonly string[], first?: Found): Promise<Outcome> => {
     const all = first ?? (await firstStep(ws));
-    if (all.ids.length > 0 && all.together) return outcome(all.ownResults ? 'exact' : 'similar', all, all.ownResults ? {} : { similar: all.similar });
+    if (all.ids.length > 0 && all.together) {
+      if (!all.ownResults) return outcome('similar', all, { similar: all.similar });
+      return withSomeWords('exact', all, ws);
+    }
     const content = nonStop(ws);
     let scattered = all.scattered;
     // Also when every word typed is a common one ("i want a say in what happens to me"): a reviewed wording of them may carry meaning ("views").
     if (content.length < ws.length) {
       const fewer = await allOf(ws, true);
-      if (fewer.ids.length > 0 && fewer.together) return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
+      if (fewer.ids.length > 0 && fewer.together) return fewer.ownResults ? withSomeWords('fewer-words', fewer, ws, { searched: content.join(' ') }) : outcome('similar', fewer, { similar: fewer.similar });
       scattered = new Set([...scattered, ...fewer.scattered]);
     }
     const some = await anyOf(ws, scattered);
@@ -317,7 +380,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     // A question that found nothing: its main words, if they all match together, need no vocabulary.
     const fewer = await allOf(typed, true);
     if (fewer.ids.length > 0 && fewer.together && (await allMarked(fewer)))
-      return outcome(fewer.ownResults ? 'fewer-words' : 'similar', fewer, fewer.ownResults ? { searched: content.join(' ') } : { similar: fewer.similar });
+      return fewer.ownResults ? withSomeWords('fewer-words', fewer, typed, { searched: content.join(' ') }) : outcome('similar', fewer, { similar: fewer.similar });
   }
 
   const known = await vocab();

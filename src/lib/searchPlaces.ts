@@ -21,6 +21,12 @@ export interface Places {
   record?: boolean;
   /** The page is a chapter of a strategy (what a question about the strategy itself is answered by). */
   chapter?: boolean;
+  /** The edition the page belongs to ("2008-11"), when it belongs to one. */
+  edition?: string;
+  /** The page's title (its h1). */
+  title?: string;
+  /** The page is a lead's (a role's name and its actions: its title names a person, not a subject). */
+  lead?: boolean;
 }
 
 /** The part of a page that holds the words. */

@@ -19,6 +19,10 @@ export function statusMessage(outcome: Outcome, shown: number, aToZ: string): Me
   const total = outcome.ids.length;
   const count = `${total} ${total === 1 ? 'result' : 'results'}${total > shown ? `, showing the first ${shown}` : ''}.`;
   const subject = outcome.corrected ?? outcome.query;
+  if (outcome.state === 'exact' && !outcome.corrected && outcome.alsoSomeWords) {
+    const all = total - outcome.alsoSomeWords;
+    return [`${all} ${all === 1 ? 'result' : 'results'} for “${outcome.query}”, then ${outcome.alsoSomeWords} that ${outcome.alsoSomeWords === 1 ? 'matches' : 'match'} some of the words${total > shown ? `, showing the first ${shown}` : ''}.`];
+  }
   if (outcome.state === 'exact' && !outcome.corrected) return [`${total} ${total === 1 ? 'result' : 'results'} for “${outcome.query}”${total > shown ? `, showing the first ${shown}` : ''}.`];
   const parts: MessagePart[] = [];
   if (outcome.corrected) parts.push('Showing results for ', { text: outcome.corrected, query: outcome.corrected }, '. Search instead for ', { text: outcome.query, query: outcome.query, exact: true }, '. ');
@@ -26,7 +30,7 @@ export function statusMessage(outcome: Outcome, shown: number, aToZ: string): Me
   const said = {
     exact: count,
     similar: `No results for ${quoted(subject)}. Showing results for ${similar.length === 1 ? 'a wording' : 'wordings'} with the same or a similar meaning: ${similar.map(quoted).join(', ')}. ${count}`,
-    'fewer-words': `No results for all of ${quoted(subject)}. Showing results for ${quoted(outcome.searched ?? '')}, leaving out common words. ${count}`,
+    'fewer-words': `No results for all of ${quoted(subject)}. Showing results for ${quoted(outcome.searched ?? '')}, leaving out common words${outcome.alsoSomeWords ? `, then results that match some of them` : ''}. ${count}`,
     'some-words': `No results for all of ${quoted(subject)}. Showing results that match some of the words. ${count}`,
     none: `No results for ${quoted(subject)}.`,
   }[outcome.state];

@@ -70,6 +70,21 @@ export function aboutTheStrategy(query: readonly string[], dictionary: Dictionar
 }
 
 /**
+ * The edition a query names ("priorities of the old strategy": "2008-11"), by a reviewed wording
+ * that names one; null when it names none. Its pages answer the query first: a reader who names
+ * the previous edition wants its priorities, not the current one's.
+ */
+export function namedEdition(query: readonly string[], dictionary: Dictionary = []): { edition: string; rest: string[] } | null {
+  for (const group of dictionary)
+    for (const wording of [...group].sort((a, b) => b.words.length - a.words.length)) {
+      const start = wording.from && wording.edition ? holds(query, wording.words) : -1;
+      // The words that say what is sought in that edition ("priorities" of "priorities of the old strategy").
+      if (start >= 0) return { edition: wording.edition!, rest: [...query.slice(0, start), ...query.slice(start + wording.words.length)] };
+    }
+  return null;
+}
+
+/**
  * The parts of a query to search one at a time when its words never meet: each reviewed phrase
  * of the dictionary it holds with two or more words that carry meaning ("run away", "kicked out
  * of school") kept whole, as it means what its words alone do not, and each other word that
@@ -280,6 +295,8 @@ export interface Wording {
   used: boolean;
   /** A wording of a group that asks about the strategy itself (its chapters answer a query holding it). */
   aboutTheStrategy?: true;
+  /** A wording that names an edition (its folder, "2008-11"): a query holding it is answered by that edition's pages first. */
+  edition?: string;
 }
 /** Groups of wordings that mean the same or nearly. */
 export type Dictionary = Wording[][];
@@ -294,7 +311,7 @@ export type Dictionary = Wording[][];
  */
 export function buildDictionary(
   glossary: readonly GlossaryTerms[],
-  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined }[],
+  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined; edition?: string | undefined }[],
   used: (word: string) => boolean = () => true,
   usedPhrase: (words: readonly string[]) => boolean = (ws) => ws.every(used),
 ): Dictionary {
@@ -306,25 +323,34 @@ export function buildDictionary(
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
     ...glossary.filter(hasCertainMeaning).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion], true, true))),
-    ...synonyms.map((s) => unique([...typed(s.people).map((w) => (s.aboutTheStrategy ? { ...w, aboutTheStrategy: true as const } : w)), ...wordings(s.strategy, false, true)])),
+    ...synonyms.map((s) => unique([...typed(s.people).map((w) => ({ ...w, ...(s.aboutTheStrategy ? { aboutTheStrategy: true as const } : {}), ...(s.edition ? { edition: s.edition } : {}) })), ...wordings(s.strategy, false, true)])),
   ];
 }
 
 /**
  * The dictionary as the search page carries it (an attribute of its HTML, so every quotation
  * mark costs six characters): each wording its words joined by spaces and its flags as letters,
- * "f" from, "s" search, "u" used, "a" about the strategy ("run away|fu").
+ * "f" from, "s" search, "u" used, "a" about the strategy, then "e" and the edition it names
+ * ("run away|fu", "old strategy|fe2008-11").
  */
 export function packDictionary(dictionary: Dictionary): string[][] {
-  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}`));
+  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}${w.edition ? `e${w.edition}` : ''}`));
 }
 
 /** The dictionary from what packDictionary wrote. */
 export function unpackDictionary(packed: readonly (readonly string[])[]): Dictionary {
   return packed.map((group) =>
     group.map((entry) => {
-      const [text = '', flags = ''] = entry.split('|');
-      return { words: text.split(' '), from: flags.includes('f'), search: flags.includes('s'), used: flags.includes('u'), ...(flags.includes('a') ? { aboutTheStrategy: true as const } : {}) };
+      const [text = '', packedFlags = ''] = entry.split('|');
+      const [flags = '', edition] = packedFlags.split('e');
+      return {
+        words: text.split(' '),
+        from: flags.includes('f'),
+        search: flags.includes('s'),
+        used: flags.includes('u'),
+        ...(flags.includes('a') ? { aboutTheStrategy: true as const } : {}),
+        ...(edition ? { edition } : {}),
+      };
     }),
   );
 }

@@ -3,7 +3,7 @@
  * (by prefix, as Pagefind), says where a page holds them, and knows a few real English words.
  */
 import { describe, expect, it } from 'vitest';
-import { forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { FEW_RESULTS, TITLE_WORDS, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
 import { statusMessage as message } from '../../src/lib/searchStatus.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
 import { rankOf, summarise } from '../../tools/lib/relevance.ts';
@@ -25,6 +25,8 @@ const pages: Record<string, string> = {
   undated: 'Foster carers will be recruited in March',
 };
 const KINDS: Record<string, string> = { chapter: 'Chapter', action: 'Action' };
+/** Pages' titles, where a test needs one. */
+const TITLES: Record<string, string> = { undated: 'Foster carers recruited' };
 /** Real English words the site lacks, near its words (as search/words/<letter>.json). */
 const REAL = new Set(['bullying']);
 
@@ -44,7 +46,7 @@ function fakeEngine() {
       const ws = words(query);
       const tokens = text.split(/\s+/);
       const locations = tokens.flatMap((t, i) => (words(t).some((w) => ws.some((q) => w.startsWith(q))) ? [i] : []));
-      return { words: ws, content: text, locations, anchors: [], record: KINDS[id] === 'Action', chapter: KINDS[id] === 'Chapter' };
+      return { words: ws, content: text, locations, anchors: [], record: KINDS[id] === 'Action', chapter: KINDS[id] === 'Chapter', ...(TITLES[id] ? { title: TITLES[id] } : {}) };
     },
     async realWord(word) {
       calls.realWords.push(word);
@@ -76,6 +78,28 @@ describe('forgiving search', () => {
     expect(outcome.spans['money']).toMatchObject({ together: true, query: 'pocket money' });
     expect(calls.vocabulary).toBe(0);
     expect(message(outcome, 20, '/a-to-z/')).toEqual(['2 results for “pocket money”.']);
+  });
+
+  it('words that all match on fewer than FEW_RESULTS pages: those first, then pages with some of the words, announced', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'weekly allowance money');
+    expect(FEW_RESULTS).toBeGreaterThan(1);
+    expect(outcome).toMatchObject({ state: 'exact', ids: ['allowance', 'money'], alsoSomeWords: 1, filters: null });
+    // The page with every word keeps the place that holds them all.
+    expect(outcome.spans['allowance']).toMatchObject({ together: true, query: 'weekly allowance money' });
+    expect(message(outcome, 20, '/a-to-z/')).toEqual(['1 result for “weekly allowance money”, then 1 that matches some of the words.']);
+  });
+
+  it('the main words of a question on fewer than FEW_RESULTS pages: those first, then pages with some of them, announced', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'how weekly allowance money');
+    expect(outcome).toMatchObject({ state: 'fewer-words', searched: 'weekly allowance money', ids: ['allowance', 'money'], alsoSomeWords: 1 });
+    expect(message(outcome, 20, '/a-to-z/')).toEqual(['No results for all of ‘how weekly allowance money’. Showing results for ‘weekly allowance money’, leaving out common words, then results that match some of them. 2 results.']);
+  });
+
+  it('a page whose title the query names in full comes first; a title of one word that carries meaning does not', async () => {
+    expect(TITLE_WORDS).toBe(2);
+    expect((await forgivingSearch(fakeEngine().engine, dictionary, 'foster carers recruited')).ids.slice(0, 2)).toEqual(['undated', 'dated']);
+    // Without the title's words typed, Pagefind's order stands.
+    expect((await forgivingSearch(fakeEngine().engine, dictionary, 'carers recruited march')).ids.slice(0, 2)).toEqual(['dated', 'undated']);
   });
 
   it('a misspelling is never corrected to a common word: "hame" is "home", not "have"', async () => {

@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -149,8 +149,17 @@ describe('dictionary', () => {
   });
   it('packs small for the page and unpacks to the same dictionary', () => {
     const about = buildDictionary([], [{ people: ['is it working'], strategy: ['monitored'], aboutTheStrategy: true }]);
-    for (const d of [dictionary, about]) expect(unpackDictionary(JSON.parse(JSON.stringify(packDictionary(d))) as string[][])).toEqual(d);
+    const edition = buildDictionary([], [{ people: ['old strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
+    expect(packDictionary(edition)).toEqual([['old strategy|fue2008-11', 'previous edition|su']]);
+    for (const d of [dictionary, about, edition]) expect(unpackDictionary(JSON.parse(JSON.stringify(packDictionary(d))) as string[][])).toEqual(d);
     expect(packDictionary(about)).toEqual([['is it working|fua', 'monitored|su']]);
+  });
+  it('tells the edition a query names, and the words that say what is sought in it', () => {
+    const edition = buildDictionary([], [{ people: ['old strategy', 'previous strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
+    expect(namedEdition(['priorities', 'of', 'the', 'previous', 'strategy'], edition)).toEqual({ edition: '2008-11', rest: ['priorities', 'of', 'the'] });
+    // The strategy's own wording names no edition a reader asks for; a query without the group names none.
+    expect(namedEdition(['previous', 'edition'], edition)).toBeNull();
+    expect(namedEdition(['priorities'], edition)).toBeNull();
   });
   it('takes a phrase people type as the site’s only where its text holds it, the words in that order', () => {
     const site = ' children missing from care run a test far away ';
