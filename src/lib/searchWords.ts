@@ -132,6 +132,19 @@ function holds(query: readonly string[], wording: readonly string[], from = 0): 
   return -1;
 }
 
+/** The months, as typed in full or short ("march", "mar"), before a year in a date. */
+export const MONTHS: ReadonlySet<string> = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+
+/**
+ * The query with each month that comes before a year left out ("actions due in march 2018" is
+ * "actions due in 2018"), or null when it names no such date: the plan's timescales are pages
+ * by year ("Actions due in 2018"), and a month holds too few of the words to find them.
+ */
+export function withoutMonths(query: readonly string[]): string[] | null {
+  const kept = query.filter((w, i) => !(MONTHS.has(w) && isNumber(query[i + 1] ?? '') && (query[i + 1] ?? '').length === 4));
+  return kept.length < query.length ? kept : null;
+}
+
 /** Whether a word is a number (a year, an age, a count): always kept in a search. */
 export const isNumber = (word: string) => /^\d+$/.test(word);
 
