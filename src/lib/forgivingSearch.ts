@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, namedEdition, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -166,7 +166,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   // first, searched for the words that say what is sought there (when some carry meaning).
   const named = namedEdition(words, dictionary);
   // A query that names only the edition ("is the 2008 strategy still in use") is searched as typed, in its own order.
-  const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && w !== 'strategy' && w !== 'strategies' && !isNumber(w)) ? named.edition : null;
+  // So does one that names it twice ("old 2008 strategy"): a word of another wording naming an edition ("old") says no more.
+  const editionWords = new Set(dictionary.flatMap((group) => group.filter((w) => w.from && w.edition).flatMap((w) => w.words)));
+  const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && w !== 'strategy' && w !== 'strategies' && !isNumber(w) && !editionWords.has(w)) ? named.edition : null;
   const typed = named && edition ? named.rest : words;
   let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
@@ -203,7 +205,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    * foster carer").
    */
   const allOf = async (ws: readonly string[], withoutCommon = false): Promise<Found> => {
-    const wordings = alternatives(ws, dictionary)
+    // A date by month ("march 2018") is also searched by its year alone: the timescales are pages by year.
+    const undated = withoutMonths(ws);
+    const wordings = [...alternatives(ws, dictionary), ...(undated ? [{ words: undated, replaced: { from: ws.filter((w) => !undated.includes(w)).join(' '), to: '' } }] : [])]
       // A common word the index lacks ("since") would make Pagefind find nothing: it is left out once the vocabulary says so.
       .map((a) => ({ ...a, words: a.words.filter((w) => !(STOP_WORDS.has(w) && unknown(w))) }))
       .map((a) => (withoutCommon ? { ...a, words: nonStop(a.words) } : a))
@@ -252,7 +256,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       scattered: checked.scattered,
       ownResults: own.length > 0,
       // A wording that replaced two ("local profile … children") is said as the two it is.
-      similar: [...new Set(others.flatMap((s) => (s.a.replaced ? s.a.replaced.to.split(' … ') : [])))],
+      similar: [...new Set(others.flatMap((s) => (s.a.replaced ? s.a.replaced.to.split(' … ').filter(Boolean) : [])))],
     };
   };
 

@@ -39,7 +39,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * as typed, "wen" would find nothing (no word of the site begins so) and sink the whole query.
  */
 export const PHONE_SPELLINGS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', wanna: 'want', gotta: 'got', dunno: 'know' }),
+  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', offen: 'often', ofen: 'often', oftn: 'often', wanna: 'want', gotta: 'got', dunno: 'know' }),
 );
 
 /** A greeting, thanks or shrug before or after a question: left out of the search altogether. */
@@ -130,6 +130,19 @@ export function coveredWords(query: readonly string[], dictionary: Dictionary): 
 function holds(query: readonly string[], wording: readonly string[], from = 0): number {
   for (let start = from; start + wording.length <= query.length; start++) if (wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) return start;
   return -1;
+}
+
+/** The months, as typed in full or short ("march", "mar"), before a year in a date. */
+export const MONTHS: ReadonlySet<string> = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+
+/**
+ * The query with each month that comes before a year left out ("actions due in march 2018" is
+ * "actions due in 2018"), or null when it names no such date: the plan's timescales are pages
+ * by year ("Actions due in 2018"), and a month holds too few of the words to find them.
+ */
+export function withoutMonths(query: readonly string[]): string[] | null {
+  const kept = query.filter((w, i) => !(MONTHS.has(w) && isNumber(query[i + 1] ?? '') && (query[i + 1] ?? '').length === 4));
+  return kept.length < query.length ? kept : null;
 }
 
 /** Whether a word is a number (a year, an age, a count): always kept in a search. */

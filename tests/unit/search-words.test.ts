@@ -1,12 +1,24 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
 describe('words', () => {
   it('splits as Pagefind does: lower case, letters and digits, apostrophes and hyphens split', () => {
     expect(words("Go4Ward's multi-agency IHA, 2017–20")).toEqual(['go4ward', 's', 'multi', 'agency', 'iha', '2017', '20']);
+  });
+});
+
+describe('withoutMonths', () => {
+  it('leaves out a month before a year, so the timescales by year are found, and nothing else', () => {
+    expect(withoutMonths(queryWords('actions due in March 2018'))).toEqual(['actions', 'due', 'in', '2018']);
+    expect(withoutMonths(queryWords('due by sept 2017 or jan 2018'))).toEqual(['due', 'by', '2017', 'or', '2018']);
+    // Not a month without a year ("may I"), nor before a number that is no year ("march 5").
+    expect(withoutMonths(queryWords('may i see my mum in march 5'))).toBeNull();
+  });
+  it('reads "offen" as the common word "often", not a slip for a site word', () => {
+    expect(queryWords('how offen can i see my nan')).toEqual(['how', 'often', 'can', 'i', 'see', 'my', 'nan']);
   });
 });
 
