@@ -69,6 +69,8 @@ export interface PdfReadBack {
   misnested: { page: number; what: string }[];
 }
 
+// Its own matrix arithmetic, not build/lib/pdf-content.ts's: the read-back shares no code with the
+// writer it checks, so a mistake there cannot hide itself here.
 type Matrix = [number, number, number, number, number, number];
 const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2],
