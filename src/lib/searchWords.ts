@@ -341,6 +341,18 @@ export function buildDictionary(
 }
 
 /**
+ * The dictionary with `used` as the built index tells it. The content's words (which the search
+ * page is built from) are not all the site's text: the site's own pages say "screen reader" (the
+ * accessibility statement), "side by side" (the comparison) and "glossary". A wording the
+ * content lacks but the index holds, its words in that order, is used: searched as typed, it
+ * finds those pages. Only ever from unused to used, and nothing else changes: what the content
+ * holds, the index holds too, in the forms the content's check allows ("officers" of "officer").
+ */
+export function usedInIndex(dictionary: Dictionary, indexHolds: (words: readonly string[]) => boolean): Dictionary {
+  return dictionary.map((group) => group.map((w) => (w.used || !indexHolds(w.words) ? w : { ...w, used: true })));
+}
+
+/**
  * The dictionary as the search page carries it (an attribute of its HTML, so every quotation
  * mark costs six characters): each wording its words joined by spaces and its flags as letters,
  * "f" from, "s" search, "u" used, "a" about the strategy, then "e" and the edition it names
@@ -410,7 +422,8 @@ export function alternatives(query: readonly string[], dictionary: Dictionary, l
       for (let start = 0; start + wording.length <= query.length; start++) {
         if (!wording.every((w, i) => sameWord(w, query[start + i] ?? ''))) continue;
         if (![...kept].some((k) => k.wording === entry && k.start === start)) continue;
-        if (!used) typed.unused = true;
+        // An unused wording ("driving lesson") matched by a form of it that the group's used wording is, word for word ("driving lessons"), leaves the query as typed searched.
+        if (!used && !group.some((o) => o.used && o.words.length === wording.length && o.words.every((w, i) => w === query[start + i]))) typed.unused = true;
         for (const { words: other, search } of group) {
           if (other === wording || !search || other.join(' ').length <= 2) continue;
           const next = [...query.slice(0, start), ...other, ...query.slice(start + wording.length)];

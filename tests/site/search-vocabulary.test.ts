@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT, walk } from '../helpers/dist.ts';
 import { attributesOf, pageTree } from '../helpers/html.ts';
@@ -58,6 +58,19 @@ describe('search vocabulary', () => {
       expect(group.some((w) => w.search && w.words.every((x) => vocabulary.knows(x))), JSON.stringify(group)).toBe(true);
     }
     expect(attributesOf('[data-vocabulary]', 'data-vocabulary', page)).toContain('/search/vocabulary.json');
+  });
+
+  it('marks a wording unused only where no page of the index holds it, its words in that order', () => {
+    // The page is built from the content; the vocabulary step marks what the site's own pages say (the accessibility statement's "screen reader").
+    const fragments = join(DIST, 'pagefind/fragment');
+    const texts = readdirSync(fragments).map((f) => {
+      const page = JSON.parse(gunzipSync(readFileSync(join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { content: string; meta: { title?: string } };
+      return ` ${words(`${page.meta.title ?? ''} ${page.content}`).join(' ')} `;
+    });
+    const dictionary = unpackDictionary(JSON.parse(attributesOf('[data-dictionary]', 'data-dictionary', pageTree('/search/'))[0] ?? '') as string[][]);
+    const unusedButHeld = dictionary.flat().filter((w) => !w.used && texts.some((t) => t.includes(` ${w.words.join(' ')} `)));
+    expect(unusedButHeld.map((w) => w.words.join(' '))).toEqual([]);
+    expect(texts.some((t) => t.includes(' screen reader '))).toBe(true);
   });
 
   it('lists, by first letter, the real English words near site words (from the word list), each file small', () => {

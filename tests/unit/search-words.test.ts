@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, withoutMonths, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -158,6 +158,23 @@ describe('dictionary', () => {
   it('never searches the words as typed for a wording the site does not use', () => {
     expect(alternatives(['therapy'], dictionary)[0]).toMatchObject({ words: ['therapy'], unused: true });
     expect(alternatives(['counselling'], dictionary)[0]?.unused).toBeUndefined();
+  });
+  it('searches the words as typed when they are, word for word, a wording the site uses, though a form of them is one it does not', () => {
+    const lessons = buildDictionary([], [{ people: ['driving lesson'], strategy: ['driving lessons'] }], () => true, (ws) => ' driving lessons '.includes(` ${ws.join(' ')} `));
+    expect(lessons[0]?.map((w) => w.used)).toEqual([false, true]);
+    expect(alternatives(['driving', 'lessons'], lessons)).toEqual([{ words: ['driving', 'lessons'] }]);
+    expect(alternatives(['driving', 'lesson'], lessons)[0]).toMatchObject({ words: ['driving', 'lesson'], unused: true });
+  });
+  it('takes as used a wording the built index holds though the content does not (the site’s own pages), and changes nothing else', () => {
+    const site = buildDictionary([], [{ people: ['screen reader', 'braille'], strategy: ['formats'] }], (w) => w !== 'braille', () => false);
+    expect(site[0]?.map((w) => w.used)).toEqual([false, false, true]);
+    const index = ' this website works with a screen reader ';
+    const marked = usedInIndex(site, (ws) => index.includes(` ${ws.join(' ')} `));
+    expect(marked[0]?.map((w) => w.used)).toEqual([true, false, true]);
+    expect(marked[0]?.map((w) => w.search)).toEqual(site[0]?.map((w) => w.search));
+    expect(alternatives(['screen', 'reader'], marked)[0]?.unused).toBeUndefined();
+    // Never from used to unused: the content's forms ("formats") stand, whatever the index's test says.
+    expect(usedInIndex(site, () => false)).toEqual(site);
   });
   it('packs small for the page and unpacks to the same dictionary', () => {
     const about = buildDictionary([], [{ people: ['is it working'], strategy: ['monitored'], aboutTheStrategy: true }]);
