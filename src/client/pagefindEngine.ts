@@ -112,7 +112,7 @@ export function pagefindEngine(
       const result = bySearch.get(q)?.get(id);
       if (!result) return null;
       const d = await data(result);
-      return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors, record: d.filters['kind']?.includes('Action') ?? false, chapter: d.filters['kind']?.includes('Chapter') ?? false, ...(d.filters['edition']?.[0] ? { edition: d.filters['edition'][0] } : {}), ...(d.meta['title'] ? { title: d.meta['title'] } : {}), lead: d.filters['kind']?.includes('Lead') ?? false };
+      return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors, record: d.filters['kind']?.includes('Action') ?? false, chapter: d.filters['kind']?.includes('Chapter') ?? false, ...(d.filters['edition']?.[0] ? { edition: d.filters['edition'][0] } : {}), ...(d.meta['title'] ? { title: d.meta['title'] } : {}), lead: d.filters['kind']?.includes('Lead') ?? false, url: d.url };
     },
   };
   return { engine, resultFor: (id, query) => (query !== undefined ? bySearch.get(query)?.get(id) : undefined) ?? found.get(id)?.result };

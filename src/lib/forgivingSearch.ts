@@ -178,6 +178,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const chaptersFirst = aboutTheStrategy(typed, dictionary);
   const editionOf = new Map<string, string>();
   const titleOf = new Map<string, string>();
+  const urlOf = new Map<string, string>();
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
@@ -189,6 +190,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
         if (span) spans.set(id, { ...span, query });
         if (places?.edition) editionOf.set(id, places.edition);
         if (places?.title && !places.lead) titleOf.set(id, places.title);
+        if (places?.url) urlOf.set(id, places.url);
         return { id, together: span ? span.together : null };
       }),
     );
@@ -283,7 +285,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const editionFirst = (found: Found) => {
     const first = (id: string) => editionOf.get(id) === edition && !found.scattered.has(id);
     const ordered = edition ? [...found.ids.filter(first), ...found.ids.filter((id) => !first(id))] : found.ids;
-    return namedFirst(ordered, found.scattered);
+    // A query that names an edition and nothing more ("the old 2008 strategy") is answered by its front page.
+    const front = (id: string) => !!named && !edition && (urlOf.get(id)?.endsWith(`/${named.edition}/`) ?? false);
+    return [...ordered.filter(front), ...namedFirst(ordered.filter((id) => !front(id)), found.scattered)];
   };
 
   /**

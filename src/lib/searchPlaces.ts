@@ -25,6 +25,8 @@ export interface Places {
   edition?: string;
   /** The page's title (its h1). */
   title?: string;
+  /** The page's address, as the index has it (the base path included). */
+  url?: string;
   /** The page is a lead's (a role's name and its actions: its title names a person, not a subject). */
   lead?: boolean;
 }

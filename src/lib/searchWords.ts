@@ -398,6 +398,29 @@ export interface Alternative {
  * every word it begins.
  */
 export function alternatives(query: readonly string[], dictionary: Dictionary, limit = 8): Alternative[] {
+  const found = oneStep(query, dictionary);
+  // A wording put in that is itself what people type for another group's wording (the glossary
+  // reads PA as "personal adviser"; the strategies print "personal advisor"): one step further.
+  for (const a of [...found]) {
+    const first = a.replaced;
+    if (!first) continue;
+    for (const b of oneStep(a.words, dictionary).slice(1)) {
+      const next = b.replaced;
+      if (!next || next.from !== first.to || samePhrase(next.to, first.from) || found.some((f) => f.words.join(' ') === b.words.join(' '))) continue;
+      found.push({ words: b.words, replaced: { from: first.from, to: next.to }, ...(b.unused ? { unused: true } : {}) });
+    }
+  }
+  return found.slice(0, limit);
+}
+
+/** Two wordings the same but for plurals ("initial health assessment", "initial health assessments"). */
+function samePhrase(a: string, b: string): boolean {
+  const [x, y] = [a.split(' '), b.split(' ')];
+  return x.length === y.length && x.every((w, i) => sameWord(w, y[i] ?? ''));
+}
+
+/** The query as typed and each wording of it replaced once (alternatives, one step). */
+function oneStep(query: readonly string[], dictionary: Dictionary): Alternative[] {
   const typed: Alternative = { words: [...query] };
   const found: Alternative[] = [typed];
   // The first other wording of each group found, for the query with every wording replaced at once.
@@ -442,7 +465,7 @@ export function alternatives(query: readonly string[], dictionary: Dictionary, l
     const ordered = [...firsts].sort((a, b) => a.start - b.start);
     found.splice(1, 0, { words, replaced: { from: ordered.map((f) => f.from).join(' … '), to: ordered.map((f) => f.other.join(' ')).join(' … ') } });
   }
-  return found.slice(0, limit);
+  return found;
 }
 
 /**

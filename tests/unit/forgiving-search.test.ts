@@ -23,7 +23,12 @@ const pages: Record<string, string> = {
   action: 'Action P1. Placements: the strategy will be reviewed with the board',
   dated: 'Foster carers will be recruited by March 2018',
   undated: 'Foster carers will be recruited in March',
+  // The previous edition: one of its actions, then its front page.
+  oldAction: 'Previous edition 2008 action: a review of 2008 placements',
+  oldFront: 'Strategy for Children in Care 2008-2011, the previous edition',
 };
+/** Pages' addresses, where a test needs one. */
+const URLS: Record<string, string> = { oldAction: '/2008-11/actions/sm-a1/', oldFront: '/2008-11/' };
 const KINDS: Record<string, string> = { chapter: 'Chapter', action: 'Action' };
 /** Pages' titles, where a test needs one. */
 const TITLES: Record<string, string> = { undated: 'Foster carers recruited' };
@@ -46,7 +51,7 @@ function fakeEngine() {
       const ws = words(query);
       const tokens = text.split(/\s+/);
       const locations = tokens.flatMap((t, i) => (words(t).some((w) => ws.some((q) => w.startsWith(q))) ? [i] : []));
-      return { words: ws, content: text, locations, anchors: [], record: KINDS[id] === 'Action', chapter: KINDS[id] === 'Chapter', ...(TITLES[id] ? { title: TITLES[id] } : {}) };
+      return { words: ws, content: text, locations, anchors: [], record: KINDS[id] === 'Action', chapter: KINDS[id] === 'Chapter', ...(TITLES[id] ? { title: TITLES[id] } : {}), ...(URLS[id] ? { url: URLS[id] } : {}), ...(id === 'oldAction' ? { edition: '2008-11' } : {}) };
     },
     async realWord(word) {
       calls.realWords.push(word);
@@ -222,6 +227,15 @@ describe('forgiving search', () => {
     const other = fakeEngine();
     await forgivingSearch(other.engine, dictionary, 'how are placements reviewed');
     expect(other.calls.searches.some((q) => q.endsWith('[Chapter]'))).toBe(false);
+  });
+
+  it('a query that names an edition and nothing more finds its front page first; one that asks more of it, its pages in their order', async () => {
+    const editions = buildDictionary([], [{ people: ['old strategy'], strategy: ['previous edition', '2008'], edition: '2008-11' }]);
+    const { engine } = fakeEngine();
+    const only = await forgivingSearch(engine, editions, 'old strategy from 2008');
+    expect(only.ids.slice(0, 2)).toEqual(['oldFront', 'oldAction']);
+    const more = await forgivingSearch(fakeEngine().engine, editions, 'placements in the old strategy');
+    expect(more.ids[0]).toBe('oldAction');
   });
 
   it('nothing at all: says so, with a way on', async () => {

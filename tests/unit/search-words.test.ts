@@ -176,6 +176,14 @@ describe('dictionary', () => {
     // Never from used to unused: the content's forms ("formats") stand, whatever the index's test says.
     expect(usedInIndex(site, () => false)).toEqual(site);
   });
+  it('takes one step further when a wording put in is what people type for another group’s wording, never back', () => {
+    const chain = buildDictionary([{ abbreviation: 'PA', variants: [], expansion: 'Personal Adviser', basis: 'standard' }], [{ people: ['personal adviser'], strategy: ['personal advisor'] }]);
+    expect(alternatives(['pa', 'at', '21'], chain)).toEqual([
+      { words: ['pa', 'at', '21'] },
+      { words: ['personal', 'adviser', 'at', '21'], replaced: { from: 'pa', to: 'personal adviser' } },
+      { words: ['personal', 'advisor', 'at', '21'], replaced: { from: 'pa', to: 'personal advisor' } },
+    ]);
+  });
   it('packs small for the page and unpacks to the same dictionary', () => {
     const about = buildDictionary([], [{ people: ['is it working'], strategy: ['monitored'], aboutTheStrategy: true }]);
     const edition = buildDictionary([], [{ people: ['old strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
