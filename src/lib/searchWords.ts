@@ -45,10 +45,17 @@ export const PHONE_SPELLINGS: ReadonlyMap<string, string> = new Map(
 /** A greeting, thanks or shrug before or after a question: left out of the search altogether. */
 export const GREETINGS: ReadonlySet<string> = new Set('hi hiya hey hello ok okay thanks thankyou thx ta cheers idk lol'.split(' '));
 
-/** The words of a query as searched: phone spellings read as their words, greetings left out. */
+/**
+ * Words that only make another stronger ("feeling really down"): left out of the query, so that
+ * the wording they interrupt ("feeling down") is still found. Never a word that can carry a
+ * subject ("well" of "how well", "too" of "me too").
+ */
+export const INTENSIFIERS: ReadonlySet<string> = new Set('really very so just actually literally basically totally completely quite'.split(' '));
+
+/** The words of a query as searched: phone spellings read as their words, greetings and intensifiers left out. */
 export function queryWords(query: string): string[] {
   return words(query)
-    .filter((w) => !GREETINGS.has(w))
+    .filter((w) => !GREETINGS.has(w) && !INTENSIFIERS.has(w))
     .map((w) => PHONE_SPELLINGS.get(w) ?? w);
 }
 

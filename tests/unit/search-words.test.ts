@@ -116,6 +116,13 @@ describe('a query as typed on a phone', () => {
     // A word of the site is never taken for a phone spelling.
     expect(queryWords('pocket money')).toEqual(['pocket', 'money']);
   });
+  it('leaves out a word that only makes another stronger, so the wording it interrupts is found; never one that can carry a subject', () => {
+    expect(queryWords('feeling really down')).toEqual(['feeling', 'down']);
+    const feelings = buildDictionary([], [{ people: ['feeling down'], strategy: ['emotional health'] }]);
+    expect(alternatives(queryWords('i am feeling really really down'), feelings).map((a) => a.words.join(' '))).toContain('i am emotional health');
+    expect(queryWords('how well are care leavers doing')).toContain('well');
+    expect(queryWords('can my brother come too')).toContain('too');
+  });
 });
 
 describe('the parts of a query searched one at a time', () => {
