@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -277,8 +277,13 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const pages = vocabulary?.pages ?? PAGES_WITHOUT_VOCABULARY;
     const lists = each.filter((f) => f.ids.length > 0).map((f) => ({ ids: f.ids.filter((id) => !f.scattered.has(id)), weight: Math.log(1 + pages / f.ids.length) }));
     if (lists.length === 0) return EMPTY;
-    const ids = fuse(lists, FUSION_K);
-    return { ...EMPTY, ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], ownResults: true, together: true };
+    // A page holding every word only scattered counts as holding one of them, its best: not last,
+    // as a page with the rarest words (the accessibility statement's "screen reader") may be it.
+    const sum = fusedScores(lists, FUSION_K);
+    const best = fusedScores(lists, FUSION_K, 'best');
+    const score = (id: string) => (scattered.has(id) ? (best.get(id) ?? 0) : (sum.get(id) ?? 0));
+    const ids = [...sum.keys()].sort((a, b) => score(b) - score(a));
+    return { ...EMPTY, ids, ownResults: true, together: true };
   };
 
   /** The pages of the edition the query names first, in their order; the others after, in theirs. */

@@ -489,13 +489,18 @@ export const FUSION_K = 10;
  * Exploitation" (the glossary) is no more about it than the action that says one.
  */
 export function fuse(lists: readonly { ids: readonly string[]; weight: number }[], k = FUSION_K, mode: 'sum' | 'best' = 'sum'): string[] {
+  return [...fusedScores(lists, k, mode).entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+/** Each result's score in a rank fusion (fuse), in the order first found. */
+export function fusedScores(lists: readonly { ids: readonly string[]; weight: number }[], k = FUSION_K, mode: 'sum' | 'best' = 'sum'): Map<string, number> {
   const score = new Map<string, number>();
   for (const { ids, weight } of lists)
     ids.forEach((id, rank) => {
       const s = weight / (k + rank + 1);
       score.set(id, mode === 'sum' ? (score.get(id) ?? 0) + s : Math.max(score.get(id) ?? 0, s));
     });
-  return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  return score;
 }
 
 /**
