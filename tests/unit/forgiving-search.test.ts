@@ -21,6 +21,8 @@ const pages: Record<string, string> = {
   dentist: 'Dental checks with a dentist near home',
   // A long list page: "dental" and "apprenticeships" far apart, in unrelated items.
   list: `A list of many things. Dental checks for every child. ${'Other unrelated words of a long list. '.repeat(12)} Three apprenticeships for care leavers.`,
+  // One more page on one of them, after the list page in the engine's order.
+  appointments: 'Dental appointments',
   chapter: 'Delivery and review. The strategy is reviewed each year by the board',
   action: 'Action P1. Placements: the strategy will be reviewed with the board',
   dated: 'Foster carers will be recruited by March 2018',
@@ -201,9 +203,9 @@ describe('forgiving search', () => {
   it('a page holding the words only scattered over unrelated items does not count as holding them all: the some-words search runs', async () => {
     const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'dental apprenticeships');
     expect(outcome.state).toBe('some-words');
-    // The scattered list page counts as holding one word, its best, not both added up: the pages
-    // that hold one word each, higher in their word's results, come before it.
-    expect(outcome.ids).toEqual(['dentist', 'jobs', 'list']);
+    // The scattered list page counts as holding one word, its best, neither both added up nor
+    // none: the pages that hold one word higher in that word's results come before it, one lower after.
+    expect(outcome.ids).toEqual(['jobs', 'dentist', 'list', 'appointments']);
     // Alone, each word is together wherever it is: the list page is shown at one of them.
     expect(outcome.spans['list']?.together).toBe(true);
   });
