@@ -341,7 +341,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    * The words (or the main words) found on fewer than FEW_RESULTS pages: those first, then the
    * pages that match some of the words.
    */
-  const withSomeWords = async (state: 'exact' | 'fewer-words', found: Found, ws: readonly string[], extra: Partial<Outcome> = {}): Promise<Outcome> => {
+  const withSomeWords = async (state: 'exact' | 'fewer-words' | 'similar', found: Found, ws: readonly string[], extra: Partial<Outcome> = {}): Promise<Outcome> => {
     if (found.ids.length >= FEW_RESULTS) return outcome(state, found, extra);
     // Those with every word keep the place that holds them all, not one word's.
     const held = found.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!] as const] : []));
@@ -356,7 +356,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const chain = async (ws: readonly string[], first?: Found): Promise<Outcome> => {
     const all = first ?? (await firstStep(ws));
     if (all.ids.length > 0 && all.together) {
-      if (!all.ownResults) return outcome('similar', all, { similar: all.similar });
+      if (!all.ownResults) return withSomeWords('similar', all, ws, { similar: all.similar });
       return withSomeWords('exact', all, ws);
     }
     const content = nonStop(ws);

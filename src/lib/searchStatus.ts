@@ -29,7 +29,7 @@ export function statusMessage(outcome: Outcome, shown: number, aToZ: string): Me
   const similar = outcome.similar ?? [];
   const said = {
     exact: count,
-    similar: `No results for ${quoted(subject)}. Showing results for ${similar.length === 1 ? 'a wording' : 'wordings'} with the same or a similar meaning: ${similar.map(quoted).join(', ')}. ${count}`,
+    similar: `No results for ${quoted(subject)}. Showing results for ${similar.length === 1 ? 'a wording' : 'wordings'} with the same or a similar meaning: ${similar.map(quoted).join(', ')}${outcome.alsoSomeWords ? `, then results that match some of the words` : ''}. ${count}`,
     'fewer-words': `No results for all of ${quoted(subject)}. Showing results for ${quoted(outcome.searched ?? '')}, leaving out common words${outcome.alsoSomeWords ? `, then results that match some of them` : ''}. ${count}`,
     'some-words': `No results for all of ${quoted(subject)}. Showing results that match some of the words. ${count}`,
     none: `No results for ${quoted(subject)}.`,

@@ -14,6 +14,7 @@ const pages: Record<string, string> = {
   jobs: 'Three apprenticeships are ring fenced for care leavers',
   health: 'An Initial Health Assessment (IHA) when you come into care',
   go4ward: 'The Go4Ward therapeutic service',
+  services: 'Local services for families',
   many: 'Many foster carers',
   home: 'You will have a home, and a fund to find work',
   building: 'Building a new home for the council',
@@ -128,6 +129,12 @@ describe('forgiving search', () => {
     const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'therapy');
     expect(outcome).toMatchObject({ state: 'similar', ids: ['go4ward'], similar: ['therapeutic'], usedVocabulary: true });
     expect(text(message(outcome, 20, '/a-to-z/'))).toBe('No results for ‘therapy’. Showing results for a wording with the same or a similar meaning: ‘therapeutic’. 1 result.');
+  });
+
+  it('a synonym that finds very few pages: those first, then the pages that match some of the words, said so', async () => {
+    const outcome = await forgivingSearch(fakeEngine().engine, dictionary, 'therapy service');
+    expect(outcome).toMatchObject({ state: 'similar', ids: ['go4ward', 'services'], alsoSomeWords: 1 });
+    expect(text(message(outcome, 20, '/a-to-z/'))).toBe('No results for ‘therapy service’. Showing results for a wording with the same or a similar meaning: ‘therapeutic’, then results that match some of the words. 2 results.');
   });
 
   it('a misspelling with one clear correction: its results, with both links', async () => {
