@@ -8,7 +8,8 @@
  * 2. Documents (build/steps/documents.ts): pandoc's ODT, DOCX and EPUB; the same for their links.
  *    Both rewrite built pages, so they come before the index that reads them.
  * 3. Pagefind (build/steps/pagefind.ts): the search index of the pages as published.
- * 4. Vocabulary (build/steps/vocabulary.ts): the words of that index, for search's corrections.
+ * 4. Vocabulary (build/steps/vocabulary.ts): the words of that index, for search's corrections,
+ *    and which of the dictionary's wordings the index holds (the search page's attribute).
  * 5. Host files (build/steps/host-files.ts): the hosts' headers; last, so a build without
  *    SITE_URL ends saying so.
  *

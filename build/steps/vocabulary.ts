@@ -11,6 +11,9 @@
  * a line), so that a word the site lacks but English has ("bullying") is never taken for a
  * misspelling of a site word ("building"). The page fetches one letter's file, never the list.
  * Without a word list the build says so in one line and search corrects as it can.
+ *
+ * Last, the search page's dictionary learns from the index which wordings the site holds: the
+ * page was built from the content's words, and the site's own pages say more ("screen reader").
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
