@@ -43,6 +43,7 @@ export function initSearch(): void {
   // "Search instead for" the words as typed: no spelling correction (?exact=1).
   let exact = params.get('exact') === '1';
   let allFilters: FilterCounts = {};
+  const currentEdition = app.dataset['currentEdition'];
   const dictionary = unpackDictionary(JSON.parse(app.dataset['dictionary'] ?? '[]') as string[][]);
   // Without the vocabulary search still works, without corrections; a later search tries again.
   const loadVocabulary = vocabularyLoader(app.dataset['vocabulary'] ?? '/search/vocabulary.json');
@@ -125,7 +126,7 @@ export function initSearch(): void {
       return;
     }
     const { engine, resultFor } = pagefindEngine(pagefindSearch, data, { vocabulary: loadVocabulary, realWord });
-    const outcome = await forgivingSearch(engine, dictionary, query, { exact });
+    const outcome = await forgivingSearch(engine, dictionary, query, { exact, ...(currentEdition ? { currentEdition } : {}) });
     if (current !== generation) return;
     // A group with a ticked value shows its counts without filters, so its other values do not read 0.
     const shownFilters = (counts: FilterCounts | null, totals: FilterCounts | null) =>

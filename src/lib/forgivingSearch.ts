@@ -160,7 +160,17 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 
 const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w));
 
-export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: { exact?: boolean } = {}): Promise<Outcome> {
+/** Of the first results, at least one is of the strategy in force, where it has one that holds the words (CURRENT_AMONG_FIRST). */
+export const CURRENT_AMONG_FIRST = 3;
+
+export interface SearchOptions {
+  /** Search the words as typed: no correction (the "Search instead for" link). */
+  exact?: boolean;
+  /** The edition in force ("2017-20"), as the pages' edition filter names it. */
+  currentEdition?: string;
+}
+
+export async function forgivingSearch(engine: Engine, dictionary: Dictionary, query: string, options: SearchOptions = {}): Promise<Outcome> {
   const words = queryWords(query);
   // A query naming an edition ("the old strategy's priorities") is answered by that edition's pages
   // first, searched for the words that say what is sought there (when some carry meaning).
@@ -175,7 +185,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
   const spans = new Map<string, Span & { query: string }>();
   // A question about the strategy itself is answered by its chapters: they come first.
-  const chaptersFirst = aboutTheStrategy(typed, dictionary);
+  // So is one about another edition as a strategy ("what did the last strategy achieve"): its chapters come first, that edition's before the others (editionFirst).
+  const chaptersFirst = aboutTheStrategy(typed, dictionary) || (edition !== null && words.some((w) => w === 'strategy' || w === 'strategies'));
   const editionOf = new Map<string, string>();
   const titleOf = new Map<string, string>();
   const urlOf = new Map<string, string>();
@@ -292,7 +303,24 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const ordered = edition ? [...found.ids.filter(first), ...found.ids.filter((id) => !first(id))] : found.ids;
     // A query that names an edition and nothing more ("the old 2008 strategy") is answered by its front page.
     const front = (id: string) => !!named && !edition && (urlOf.get(id)?.endsWith(`/${named.edition}/`) ?? false);
-    return [...ordered.filter(front), ...namedFirst(ordered.filter((id) => !front(id)), found.scattered)];
+    return inForce([...ordered.filter(front), ...namedFirst(ordered.filter((id) => !front(id)), found.scattered)], found.scattered);
+  };
+
+  /**
+   * A reader who names no edition means the strategy in force: where the first results are all
+   * of a previous edition (its short actions win on length: "named nurse" finds the 2008-11
+   * nurse's actions), the first of the edition in force that holds the words comes third, so
+   * the reader sees what is done now without losing the best match.
+   */
+  const inForce = (ids: readonly string[], scattered: ReadonlySet<string>): string[] => {
+    const current = options.currentEdition;
+    if (named || !current) return [...ids];
+    const first = ids.slice(0, CURRENT_AMONG_FIRST);
+    if (first.length < CURRENT_AMONG_FIRST || !first.every((id) => editionOf.has(id) && editionOf.get(id) !== current)) return [...ids];
+    const now = ids.find((id) => editionOf.get(id) === current && !scattered.has(id));
+    if (!now) return [...ids];
+    const rest = ids.filter((id) => id !== now);
+    return [...rest.slice(0, CURRENT_AMONG_FIRST - 1), now, ...rest.slice(CURRENT_AMONG_FIRST - 1)];
   };
 
   /**

@@ -3,7 +3,7 @@
  * (by prefix, as Pagefind), says where a page holds them, and knows a few real English words.
  */
 import { describe, expect, it } from 'vitest';
-import { FEW_RESULTS, TITLE_WORDS, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { CURRENT_AMONG_FIRST, FEW_RESULTS, TITLE_WORDS, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
 import { statusMessage as message } from '../../src/lib/searchStatus.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
 import { rankOf, summarise } from '../../tools/lib/relevance.ts';
@@ -280,6 +280,72 @@ describe('an action id', () => {
     const outcome = await forgivingSearch(engine, [], 'EA-A13');
     expect(searched[0]).toBe('EA-A13');
     expect(outcome).toMatchObject({ state: 'exact', ids: ['ea-a13'] });
+  });
+});
+
+/**
+ * An engine whose pages are found in a fixed order (Pagefind's ranking, as it may fall) for any
+ * words they all hold, each with its edition, kind and title.
+ */
+function orderedEngine(list: readonly { id: string; text: string; edition?: string; kind?: 'Chapter' | 'Action' | 'Lead'; title?: string; url?: string }[]): Engine {
+  const holds = (text: string, ws: readonly string[]) => ws.every((w) => words(text).some((t) => t.startsWith(w)));
+  return {
+    search: async (query, only) => {
+      const ws = words(query);
+      const ids = list.filter((p) => ws.length > 0 && holds(p.text, ws) && (!only || p.kind === only)).map((p) => p.id);
+      return { ids, filters: {}, totalFilters: {} };
+    },
+    places: async (id, query) => {
+      const page = list.find((p) => p.id === id);
+      if (!page) return null;
+      const ws = words(query);
+      const tokens = page.text.split(/\s+/);
+      const locations = tokens.flatMap((t, i) => (words(t).some((w) => ws.some((q) => w.startsWith(q))) ? [i] : []));
+      return { words: ws, content: page.text, locations, anchors: [], record: page.kind === 'Action', chapter: page.kind === 'Chapter', lead: page.kind === 'Lead', ...(page.edition ? { edition: page.edition } : {}), ...(page.title ? { title: page.title } : {}), ...(page.url ? { url: page.url } : {}) };
+    },
+    realWord: async () => null,
+    marked: async (ids) => ids.flatMap((id) => words(list.find((p) => p.id === id)?.text ?? '')),
+    vocabulary: async () => null,
+  };
+}
+
+describe('the strategy in force', () => {
+  const nurses = [
+    { id: 'old-1', text: 'Named nurse to raise healthy eating', edition: '2008-11' },
+    { id: 'old-2', text: 'A named nurse for every child', edition: '2008-11' },
+    { id: 'old-3', text: 'The named nurse leads', edition: '2008-11' },
+    { id: 'old-4', text: 'Named nurse visits', edition: '2008-11' },
+    { id: 'now', text: 'You will be allocated a named health practitioner, your nurse, named within 48 hours', edition: '2017-20' },
+  ];
+  it(`comes among the first ${CURRENT_AMONG_FIRST} where a previous edition's pages come first, without taking the best match's place`, async () => {
+    const outcome = await forgivingSearch(orderedEngine(nurses), [], 'named nurse', { currentEdition: '2017-20' });
+    expect(outcome.ids).toEqual(['old-1', 'old-2', 'now', 'old-3', 'old-4']);
+  });
+  it('is not brought up when the reader names the previous edition, nor without knowing which edition is in force', async () => {
+    const editions = buildDictionary([], [{ people: ['old strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
+    expect((await forgivingSearch(orderedEngine(nurses), editions, 'named nurse in the old strategy', { currentEdition: '2017-20' })).ids.indexOf('now')).toBe(4);
+    expect((await forgivingSearch(orderedEngine(nurses), [], 'named nurse')).ids.indexOf('now')).toBe(4);
+  });
+  it('leaves the order alone when the edition in force is already among the first', async () => {
+    const mixed = [nurses[0]!, nurses[4]!, nurses[1]!, nurses[2]!];
+    expect((await forgivingSearch(orderedEngine(mixed), [], 'named nurse', { currentEdition: '2017-20' })).ids).toEqual(['old-1', 'now', 'old-2', 'old-3']);
+  });
+});
+
+describe('a question about a previous edition as a strategy', () => {
+  it('finds that edition’s chapters first ("what did the last strategy achieve")', async () => {
+    const editions = buildDictionary([], [{ people: ['last strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
+    const list = [
+      { id: 'old-action', text: 'Achieve 5 GCSEs', edition: '2008-11', kind: 'Action' as const },
+      { id: 'old-action-2', text: 'Help children achieve', edition: '2008-11', kind: 'Action' as const },
+      { id: 'old-action-3', text: 'To achieve more', edition: '2008-11', kind: 'Action' as const },
+      { id: 'old-chapter', text: 'What we have achieved so far', edition: '2008-11', kind: 'Chapter' as const },
+      { id: 'now-chapter', text: 'What we will achieve', edition: '2017-20', kind: 'Chapter' as const },
+    ];
+    const outcome = await forgivingSearch(orderedEngine(list), editions, 'what did the last strategy achieve', { currentEdition: '2017-20' });
+    expect(outcome.ids[0]).toBe('old-chapter');
+    // Without the edition named, the strategy's chapters are not put first by it.
+    expect((await forgivingSearch(orderedEngine(list), editions, 'what did they achieve')).ids[0]).toBe('old-action');
   });
 });
 
