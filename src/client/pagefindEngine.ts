@@ -86,7 +86,7 @@ export function resultDataCache(): (result: PagefindResult) => Promise<PagefindR
  * search that found it (the words as typed come first).
  */
 export function pagefindEngine(
-  search: (query: string, only?: 'Chapter') => Promise<PagefindSearch>,
+  search: (query: string, only?: 'Chapter' | 'Lead') => Promise<PagefindSearch>,
   data: (result: PagefindResult) => Promise<PagefindResultData>,
   loaders: Pick<Engine, 'vocabulary' | 'realWord'>,
 ): { engine: Engine; resultFor(id: string, query?: string): PagefindResult | undefined } {

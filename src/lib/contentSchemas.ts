@@ -244,6 +244,12 @@ export const synonymSchema = z.object({
    */
   aboutTheStrategy: z.boolean().optional(),
   /**
+   * The group asks who leads something ("who runs", "in charge of", "role"): a query holding it
+   * is answered first by the pages of the leads whose names it holds ("who runs fostering": the
+   * Principal Manager, Fostering), as the action plans name a lead for each action.
+   */
+  asksWhoLeads: z.boolean().optional(),
+  /**
    * The group names an edition of the strategy (its folder, e.g. "2008-11": "the old strategy"),
    * not a subject: a query holding it is answered by that edition's pages first.
    */

@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -31,7 +31,7 @@ export interface EngineSearch {
 
 export interface Engine {
   /** Pages holding all the words (the page's filters applied); `only` narrows them to one kind of page. */
-  search(query: string, only?: 'Chapter'): Promise<EngineSearch>;
+  search(query: string, only?: 'Chapter' | 'Lead'): Promise<EngineSearch>;
   /** The words highlighted in the excerpts of these results, lower case. */
   marked(ids: readonly string[]): Promise<string[]>;
   /** The site's vocabulary, fetched on first use; null when it cannot be had (search goes on without corrections). */
@@ -160,6 +160,9 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 
 const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w));
 
+/** The leads a query asking who leads names come first, so many at most: the search's best match is still among the first three. */
+export const LEADS_FIRST = 2;
+
 /** Of the first results, at least one is of the strategy in force, where it has one that holds the words (CURRENT_AMONG_FIRST). */
 export const CURRENT_AMONG_FIRST = 3;
 
@@ -190,6 +193,37 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const editionOf = new Map<string, string>();
   const titleOf = new Map<string, string>();
   const urlOf = new Map<string, string>();
+
+  /**
+   * A query that asks who leads something ("who runs fostering in halton", "police role"): the
+   * pages of the leads whose names hold its words, most of them first, found by a search of the
+   * leads' pages for each word (a lead's page holds its name and its actions).
+   */
+  const leadWords = asksWhoLeads(typed, dictionary);
+  const leadPages = async (): Promise<string[]> => {
+    const content = [...new Set(nonStop(leadWords ?? []).filter((w) => !isNumber(w)))];
+    const named = new Map<string, { score: number; order: number }>();
+    let order = 0;
+    for (const w of content) {
+      for (const id of (await engine.search(w, 'Lead')).ids.slice(0, CHECKED)) {
+        if (named.has(id)) continue;
+        const places = await engine.places(id, w);
+        const score = places?.lead && places.title ? leadNamed(places.title, content) : 0;
+        named.set(id, { score, order: order++ });
+        if (score === 0 || !places) continue;
+        if (places.edition) editionOf.set(id, places.edition);
+        if (places.url) urlOf.set(id, places.url);
+        const span = findSpan(places);
+        if (span) spans.set(id, { ...span, query: w });
+      }
+    }
+    return [...named]
+      .filter(([, n]) => n.score > 0)
+      .sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order)
+      .slice(0, LEADS_FIRST)
+      .map(([id]) => id);
+  };
+  const leadsFirst = leadWords ? await leadPages() : [];
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
@@ -339,16 +373,21 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return [...ids.filter(named), ...ids.filter((id) => !named(id))];
   };
 
-  const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => ({
-    query,
-    state,
-    ids: editionFirst(found),
-    filters: found.filters,
-    totalFilters: found.totalFilters,
-    spans: Object.fromEntries(found.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!]] : []))),
-    usedVocabulary: !!vocabulary,
-    ...extra,
-  });
+  const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => {
+    // The leads the query names, first (those the search had not found among them: the counts are then not theirs).
+    const withLeads = leadsFirst.length && state !== 'none' ? { ...found, ids: [...leadsFirst, ...found.ids.filter((id) => !leadsFirst.includes(id))] } : found;
+    const added = withLeads.ids.length > found.ids.length;
+    return {
+      query,
+      state,
+      ids: editionFirst(withLeads),
+      filters: added ? null : found.filters,
+      totalFilters: added ? null : found.totalFilters,
+      spans: Object.fromEntries(withLeads.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!]] : []))),
+      usedVocabulary: !!vocabulary,
+      ...extra,
+    };
+  };
 
   /**
    * Step 1. In a question the common words are optional once all the words find something: the

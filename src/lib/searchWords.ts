@@ -92,6 +92,37 @@ export function namedEdition(query: readonly string[], dictionary: Dictionary = 
 }
 
 /**
+ * The words of a query that asks who leads something ("who runs fostering in halton"), outside
+ * the wording that asks it ("fostering in halton"), by a reviewed wording that asks it; null
+ * when the query asks no such thing.
+ */
+export function asksWhoLeads(query: readonly string[], dictionary: Dictionary = []): string[] | null {
+  for (const group of dictionary)
+    for (const wording of [...group].sort((a, b) => b.words.length - a.words.length)) {
+      const start = wording.from && wording.asksWhoLeads ? holds(query, wording.words) : -1;
+      if (start >= 0) return [...query.slice(0, start), ...query.slice(start + wording.words.length)];
+    }
+  return null;
+}
+
+/**
+ * Words of the leads' names that name no one lead: what kind of lead ("Principal Manager,
+ * Fostering"; "Participation and Inclusion Officer"), or whom every lead serves ("Children in
+ * Care Health Team"). A query naming only these names no lead ("my role as a councillor for
+ * children in care").
+ */
+export const ROLE_WORDS: ReadonlySet<string> = new Set(['manager', 'managers', 'officer', 'officers', 'head', 'team', 'service', 'services', 'principal', 'divisional', 'provider', 'lead', 'leads', 'leader', 'senior', 'children', 'child', 'childrens', 'care', 'young', 'people', 'looked', 'after', 'leaver', 'leavers']);
+
+/**
+ * How many of the words that carry meaning in a lead's name (ROLE_WORDS aside) a query's words
+ * name ("fostering" of "Principal Manager, Fostering": 1).
+ */
+export function leadNamed(name: string, query: readonly string[]): number {
+  const named = words(name).filter((w) => !STOP_WORDS.has(w) && !ROLE_WORDS.has(w));
+  return named.filter((w) => query.some((q) => related(q, w))).length;
+}
+
+/**
  * The parts of a query to search one at a time when its words never meet: each reviewed phrase
  * of the dictionary it holds with two or more words that carry meaning ("run away", "kicked out
  * of school") kept whole, as it means what its words alone do not, and each other word that
@@ -317,6 +348,8 @@ export interface Wording {
   aboutTheStrategy?: true;
   /** A wording that names an edition (its folder, "2008-11"): a query holding it is answered by that edition's pages first. */
   edition?: string;
+  /** A wording that asks who leads something ("who runs"): the pages of the leads the query names come first. */
+  asksWhoLeads?: true;
 }
 /** Groups of wordings that mean the same or nearly. */
 export type Dictionary = Wording[][];
@@ -331,7 +364,7 @@ export type Dictionary = Wording[][];
  */
 export function buildDictionary(
   glossary: readonly GlossaryTerms[],
-  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined; edition?: string | undefined }[],
+  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined; asksWhoLeads?: boolean | undefined; edition?: string | undefined }[],
   used: (word: string) => boolean = () => true,
   usedPhrase: (words: readonly string[]) => boolean = (ws) => ws.every(used),
 ): Dictionary {
@@ -343,7 +376,7 @@ export function buildDictionary(
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
     ...glossary.filter(hasCertainMeaning).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion], true, true))),
-    ...synonyms.map((s) => unique([...typed(s.people).map((w) => ({ ...w, ...(s.aboutTheStrategy ? { aboutTheStrategy: true as const } : {}), ...(s.edition ? { edition: s.edition } : {}) })), ...wordings(s.strategy, false, true)])),
+    ...synonyms.map((s) => unique([...typed(s.people).map((w) => ({ ...w, ...(s.aboutTheStrategy ? { aboutTheStrategy: true as const } : {}), ...(s.asksWhoLeads ? { asksWhoLeads: true as const } : {}), ...(s.edition ? { edition: s.edition } : {}) })), ...wordings(s.strategy, false, true)])),
   ];
 }
 
@@ -362,11 +395,11 @@ export function usedInIndex(dictionary: Dictionary, indexHolds: (words: readonly
 /**
  * The dictionary as the search page carries it (an attribute of its HTML, so every quotation
  * mark costs six characters): each wording its words joined by spaces and its flags as letters,
- * "f" from, "s" search, "u" used, "a" about the strategy, then "e" and the edition it names
+ * "f" from, "s" search, "u" used, "a" about the strategy, "l" asks who leads, then "e" and the edition it names
  * ("run away|fu", "old strategy|fe2008-11").
  */
 export function packDictionary(dictionary: Dictionary): string[][] {
-  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}${w.edition ? `e${w.edition}` : ''}`));
+  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}${w.asksWhoLeads ? 'l' : ''}${w.edition ? `e${w.edition}` : ''}`));
 }
 
 /** The dictionary from what packDictionary wrote. */
@@ -381,6 +414,7 @@ export function unpackDictionary(packed: readonly (readonly string[])[]): Dictio
         search: flags.includes('s'),
         used: flags.includes('u'),
         ...(flags.includes('a') ? { aboutTheStrategy: true as const } : {}),
+        ...(flags.includes('l') ? { asksWhoLeads: true as const } : {}),
         ...(edition ? { edition } : {}),
       };
     }),

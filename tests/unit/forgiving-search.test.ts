@@ -3,7 +3,7 @@
  * (by prefix, as Pagefind), says where a page holds them, and knows a few real English words.
  */
 import { describe, expect, it } from 'vitest';
-import { CURRENT_AMONG_FIRST, FEW_RESULTS, TITLE_WORDS, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { CURRENT_AMONG_FIRST, FEW_RESULTS, LEADS_FIRST, TITLE_WORDS, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
 import { statusMessage as message } from '../../src/lib/searchStatus.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
 import { rankOf, summarise } from '../../tools/lib/relevance.ts';
@@ -329,6 +329,26 @@ describe('the strategy in force', () => {
   it('leaves the order alone when the edition in force is already among the first', async () => {
     const mixed = [nurses[0]!, nurses[4]!, nurses[1]!, nurses[2]!];
     expect((await forgivingSearch(orderedEngine(mixed), [], 'named nurse', { currentEdition: '2017-20' })).ids).toEqual(['old-1', 'now', 'old-2', 'old-3']);
+  });
+});
+
+describe('a query that asks who leads something', () => {
+  const leads = buildDictionary([], [{ people: ['who runs', 'in charge'], strategy: ['lead'], asksWhoLeads: true }]);
+  const list = [
+    { id: 'action', text: 'Recruit foster carers: fostering week. Lead Principal Manager, Fostering', edition: '2017-20', kind: 'Action' as const },
+    { id: 'action-2', text: 'Train foster carers in fostering. Lead Principal Manager, Fostering', edition: '2017-20', kind: 'Action' as const },
+    { id: 'action-3', text: 'Fostering allowances. Lead Principal Manager, Fostering', edition: '2017-20', kind: 'Action' as const },
+    { id: 'health', text: 'Children in Care Health Team. Lead for fostering health checks', edition: '2017-20', kind: 'Lead' as const, title: 'Children in Care Health Team' },
+    { id: 'fostering', text: 'Principal Manager, Fostering. Lead for fostering actions', edition: '2017-20', kind: 'Lead' as const, title: 'Principal Manager, Fostering' },
+  ];
+  it(`finds first the pages of the leads it names (${LEADS_FIRST} at most), not those of leads its other words merely appear on`, async () => {
+    const outcome = await forgivingSearch(orderedEngine(list), leads, 'who runs fostering in halton');
+    expect(outcome.ids[0]).toBe('fostering');
+    expect(outcome.ids.indexOf('health')).toBeGreaterThan(0);
+    expect((await forgivingSearch(orderedEngine(list), leads, 'who is in charge of fostering')).ids[0]).toBe('fostering');
+  });
+  it('leaves a query that asks no such thing in the search’s order', async () => {
+    expect((await forgivingSearch(orderedEngine(list), leads, 'fostering')).ids[0]).toBe('action');
   });
 });
 

@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, buildDictionary, clearCorrection, fuse, isNumber, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, buildDictionary, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -197,6 +197,26 @@ describe('dictionary', () => {
     expect(packDictionary(edition)).toEqual([['old strategy|fue2008-11', 'previous edition|su']]);
     for (const d of [dictionary, about, edition]) expect(unpackDictionary(JSON.parse(JSON.stringify(packDictionary(d))) as string[][])).toEqual(d);
     expect(packDictionary(about)).toEqual([['is it working|fua', 'monitored|su']]);
+    const leads = buildDictionary([], [{ people: ['who runs'], strategy: ['lead'], asksWhoLeads: true }]);
+    expect(packDictionary(leads)).toEqual([['who runs|ful', 'lead|su']]);
+    expect(unpackDictionary(packDictionary(leads))).toEqual(leads);
+  });
+  it('tells a query that asks who leads something, and its words outside the asking', () => {
+    const leads = buildDictionary([], [{ people: ['who runs', 'in charge', 'role'], strategy: ['lead'], asksWhoLeads: true }]);
+    expect(asksWhoLeads(['who', 'runs', 'fostering', 'in', 'halton'], leads)).toEqual(['fostering', 'in', 'halton']);
+    expect(asksWhoLeads(['police', 'role', 'in', 'the', 'action', 'plan'], leads)).toEqual(['police', 'in', 'the', 'action', 'plan']);
+    expect(asksWhoLeads(['foster', 'carers'], leads)).toBeNull();
+    // The strategy's own word asks nothing of the kind, and a group without the flag does not either.
+    expect(asksWhoLeads(['lead', 'fostering'], leads)).toBeNull();
+    expect(asksWhoLeads(['who', 'runs', 'fostering'], buildDictionary([], [{ people: ['who runs'], strategy: ['lead'] }]))).toBeNull();
+  });
+  it('counts the words of a lead’s name a query names, its words of kind and of whom every lead serves aside', () => {
+    expect(leadNamed('Principal Manager, Fostering', ['fostering', 'in', 'halton'])).toBe(1);
+    expect(leadNamed('Strategic Public Protection Directorate, Cheshire Police', ['police', 'action', 'plan'])).toBe(1);
+    expect(leadNamed('Lead Member for Children and Families', ['lead', 'member', 'for', 'children'])).toBe(1);
+    expect(leadNamed('Social Workers', ['social', 'worker'])).toBe(2);
+    expect(leadNamed('Children in Care Health Team', ['my', 'councillor', 'for', 'children', 'in', 'care'])).toBe(0);
+    expect(leadNamed('Participation and Inclusion Officer', ['which', 'officer', 'leads'])).toBe(0);
   });
   it('tells the edition a query names, and the words that say what is sought in it', () => {
     const edition = buildDictionary([], [{ people: ['old strategy', 'previous strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
