@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -419,11 +419,27 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return outcome(state, { ...found, ids: [...found.ids, ...more], filters: null, totalFilters: null }, { ...extra, alsoSomeWords: more.length });
   };
 
+  /**
+   * Results for wordings of similar meaning (with the pages that match some of the words after
+   * them when they are few, `withSome`). A query asking two things ("feeling down, who can I
+   * talk to") found only through the other wording of one of them is answered by the some-words
+   * search, which searches each of its wordings, so both are answered.
+   */
+  const similar = async (found: Found, ws: readonly string[], withSome: boolean): Promise<Outcome> => {
+    const asked = heldGroups(ws, dictionary);
+    const answered = asked.filter((group) => group.some((w) => found.similar.includes(w.words.join(' '))));
+    if (asked.length >= 2 && answered.length < asked.length) {
+      const some = await anyOf(ws, found.scattered);
+      if (some.ids.length > 0) return outcome('some-words', some);
+    }
+    return withSome ? withSomeWords('similar', found, ws, { similar: found.similar }) : outcome('similar', found, { similar: found.similar });
+  };
+
   /** Steps 1, 3 and 4 for a list of words. */
   const chain = async (ws: readonly string[], first?: Found): Promise<Outcome> => {
     const all = first ?? (await firstStep(ws));
     if (all.ids.length > 0 && all.together) {
-      if (!all.ownResults) return withSomeWords('similar', all, ws, { similar: all.similar });
+      if (!all.ownResults) return similar(all, ws, true);
       return withSomeWords('exact', all, ws);
     }
     const content = nonStop(ws);
@@ -431,7 +447,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     // Also when every word typed is a common one ("i want a say in what happens to me"): a reviewed wording of them may carry meaning ("views").
     if (content.length < ws.length) {
       const fewer = await allOf(ws, true);
-      if (fewer.ids.length > 0 && fewer.together) return fewer.ownResults ? withSomeWords('fewer-words', fewer, ws, { searched: content.join(' ') }) : outcome('similar', fewer, { similar: fewer.similar });
+      if (fewer.ids.length > 0 && fewer.together) return fewer.ownResults ? withSomeWords('fewer-words', fewer, ws, { searched: content.join(' ') }) : similar(fewer, ws, false);
       scattered = new Set([...scattered, ...fewer.scattered]);
     }
     const some = await anyOf(ws, scattered);
@@ -460,7 +476,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     // A question that found nothing: its main words, if they all match together, need no vocabulary.
     const fewer = await allOf(typed, true);
     if (fewer.ids.length > 0 && fewer.together && (await allMarked(fewer)))
-      return fewer.ownResults ? withSomeWords('fewer-words', fewer, typed, { searched: content.join(' ') }) : outcome('similar', fewer, { similar: fewer.similar });
+      return fewer.ownResults ? withSomeWords('fewer-words', fewer, typed, { searched: content.join(' ') }) : similar(fewer, typed, false);
   }
 
   const known = await vocab();

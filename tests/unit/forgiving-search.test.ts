@@ -352,6 +352,31 @@ describe('a query that asks who leads something', () => {
   });
 });
 
+describe('a query that asks two things', () => {
+  const two = buildDictionary([], [
+    { people: ['feeling down'], strategy: ['emotional health'] },
+    { people: ['who can i talk to'], strategy: ['advocacy'] },
+  ]);
+  const list = [
+    // Pages that hold one need's other wording and a word of the other need: found together, and enough not to call for more.
+    { id: 'advocacy', text: 'Advocacy: someone on your side, feeling heard', edition: '2017-20' },
+    { id: 'advocacy-2', text: 'An advocacy service for every child feeling unheard', edition: '2017-20' },
+    { id: 'advocacy-3', text: 'Advocacy and independent visitors: your feelings', edition: '2017-20' },
+    { id: 'therapy', text: 'A therapeutic service for your emotional health', edition: '2017-20' },
+  ];
+  it('answers both, not only the one whose other wording found pages first ("feeling down, who can I talk to")', async () => {
+    const outcome = await forgivingSearch(orderedEngine(list), two, 'feeling down who can i talk to');
+    expect(outcome.state).toBe('some-words');
+    expect(outcome.ids.slice(0, 3)).toContain('therapy');
+    expect(outcome.ids.slice(0, 3)).toContain('advocacy');
+  });
+  it('a query asking one of them is answered through its other wording, said so', async () => {
+    const outcome = await forgivingSearch(orderedEngine(list), two, 'who can i talk to');
+    expect(outcome).toMatchObject({ state: 'similar', similar: ['advocacy'] });
+    expect(outcome.ids).not.toContain('therapy');
+  });
+});
+
 describe('a question about a previous edition as a strategy', () => {
   it('finds that edition’s chapters first ("what did the last strategy achieve")', async () => {
     const editions = buildDictionary([], [{ people: ['last strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
