@@ -28,6 +28,9 @@ export interface PagefindApi {
   search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch>;
 }
 
+/** A result's edition: its edition filter, or, on a page of an edition without one (a timeline, a contents page), the edition its layout names (BaseLayout). */
+const edition = (d: PagefindResultData): string | undefined => d.filters['edition']?.[0] ?? d.meta['edition'];
+
 type Fetch = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json'>>;
 
 /** The vocabulary, fetched on first use; null when it cannot load (search goes on without corrections, and a later search tries again). */
@@ -112,7 +115,8 @@ export function pagefindEngine(
       const result = bySearch.get(q)?.get(id);
       if (!result) return null;
       const d = await data(result);
-      return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors, record: d.filters['kind']?.includes('Action') ?? false, chapter: d.filters['kind']?.includes('Chapter') ?? false, ...(d.filters['edition']?.[0] ? { edition: d.filters['edition'][0] } : {}), ...(d.meta['title'] ? { title: d.meta['title'] } : {}), lead: d.filters['kind']?.includes('Lead') ?? false, url: d.url };
+      const pageEdition = edition(d);
+      return { words: words(q), content: d.content, locations: d.locations, anchors: d.anchors, record: d.filters['kind']?.includes('Action') ?? false, chapter: d.filters['kind']?.includes('Chapter') ?? false, ...(pageEdition ? { edition: pageEdition } : {}), ...(d.meta['title'] ? { title: d.meta['title'] } : {}), lead: d.filters['kind']?.includes('Lead') ?? false, url: d.url };
     },
   };
   return { engine, resultFor: (id, query) => (query !== undefined ? bySearch.get(query)?.get(id) : undefined) ?? found.get(id)?.result };

@@ -9,7 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT, walk } from '../helpers/dist.ts';
 import { attributesOf, pageTree } from '../helpers/html.ts';
-import { readContentFolder } from '../../src/lib/contentReader.ts';
+import { editionSlugs, readContentFolder, readEditionFile } from '../../src/lib/contentReader.ts';
 import { Vocabulary, isNumber, unpackDictionary, words, type VocabularyFile } from '../../src/lib/searchWords.ts';
 
 const raw = readFileSync(join(DIST, 'search/vocabulary.json'), 'utf8');
@@ -71,6 +71,24 @@ describe('search vocabulary', () => {
     const unusedButHeld = dictionary.flat().filter((w) => !w.used && texts.some((t) => t.includes(` ${w.words.join(' ')} `)));
     expect(unusedButHeld.map((w) => w.words.join(' '))).toEqual([]);
     expect(texts.some((t) => t.includes(' screen reader '))).toBe(true);
+  });
+
+  it('tells search the edition of every page of an edition, and which edition is in force', () => {
+    // The filter where the page has one, else the layout's meta: the strategy in force among the first results needs both (CURRENT_AMONG_FIRST).
+    const fragments = join(DIST, 'pagefind/fragment');
+    const pages = readdirSync(fragments).map(
+      (f) => JSON.parse(gunzipSync(readFileSync(join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; filters: Record<string, string[]>; meta: Record<string, string> },
+    );
+    const editionsDir = join(ROOT, 'content/editions');
+    const editions = editionSlugs(editionsDir).map((slug) => readEditionFile(editionsDir, slug));
+    const folders = new Set(editions.map((e) => e.edition));
+    const ofEdition = pages.filter((p) => folders.has(p.url.split('/')[1] ?? ''));
+    expect(ofEdition.length).toBeGreaterThan(200);
+    const wrong = ofEdition.filter((p) => (p.filters['edition']?.[0] ?? p.meta['edition']) !== p.url.split('/')[1]).map((p) => p.url);
+    expect(wrong).toEqual([]);
+    // Timelines and contents pages among them, which have no edition filter.
+    expect(ofEdition.some((p) => !p.filters['edition'] && p.meta['edition'])).toBe(true);
+    expect(attributesOf('[data-current-edition]', 'data-current-edition', pageTree('/search/'))).toEqual([editions.find((e) => e.status === 'current')?.edition]);
   });
 
   it('lists, by first letter, the real English words near site words (from the word list), each file small', () => {

@@ -32,6 +32,18 @@ describe('the engine on Pagefind', () => {
     expect((await resultFor('p6-a2', 'money')!.data()).excerpt).toContain('Independent Living Allowance');
     expect(resultFor('overview', 'pocket money')?.id).toBe('overview');
   });
+  it('gives a result’s edition from its edition filter, or else from the edition its layout names', async () => {
+    const page = (id: string, filters: Record<string, string[]>, meta: Record<string, string>): PagefindResult => ({
+      id,
+      data: async () => ({ url: `/${id}/`, excerpt: 'timeline', content: 'timeline', locations: [0], anchors: [], meta: { title: id, ...meta }, sub_results: [], filters }),
+    });
+    const found: Record<string, PagefindResult[]> = { timeline: [page('action', { kind: ['Action'], edition: ['2017-20'] }, {}), page('timeline', {}, { edition: '2008-11' }), page('compare', {}, {})] };
+    const { engine } = pagefindEngine(async (q) => ({ results: found[q] ?? [], filters: {}, totalFilters: {} }), resultDataCache(), loaders);
+    await engine.search('timeline');
+    expect((await engine.places('action', 'timeline'))?.edition).toBe('2017-20');
+    expect((await engine.places('timeline', 'timeline'))?.edition).toBe('2008-11');
+    expect((await engine.places('compare', 'timeline'))?.edition).toBeUndefined();
+  });
   it('fetches each result’s data once', async () => {
     const data = resultDataCache();
     const r = result('p6-a1', 'x');
