@@ -250,6 +250,12 @@ export const synonymSchema = z.object({
    */
   asksWhoLeads: z.boolean().optional(),
   /**
+   * The group asks how the editions differ ("what has changed", "compare"): a query holding any
+   * of its wordings, the strategy's own among them, asks of both editions, so naming one ("the
+   * last strategy") does not put that edition's pages first.
+   */
+  comparesEditions: z.boolean().optional(),
+  /**
    * The group names an edition of the strategy (its folder, e.g. "2008-11": "the old strategy"),
    * not a subject: a query holding it is answered by that edition's pages first.
    */

@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, comparesEditions, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -177,7 +177,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const words = queryWords(query);
   // A query naming an edition ("the old strategy's priorities") is answered by that edition's pages
   // first, searched for the words that say what is sought there (when some carry meaning).
-  const named = namedEdition(words, dictionary);
+  // One that asks how the editions differ ("compare the current and previous strategy") asks of both.
+  const named = comparesEditions(words, dictionary) ? null : namedEdition(words, dictionary);
   // A query that names only the edition ("is the 2008 strategy still in use") is searched as typed, in its own order.
   // So does one that names it twice ("old 2008 strategy"): a word of another wording naming an edition ("old") says no more.
   const editionWords = new Set(dictionary.flatMap((group) => group.filter((w) => w.from && w.edition).flatMap((w) => w.words)));

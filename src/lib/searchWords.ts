@@ -105,6 +105,11 @@ export function asksWhoLeads(query: readonly string[], dictionary: Dictionary = 
   return null;
 }
 
+/** Whether a query asks how the editions differ: it holds a wording (anyone's) of a group that asks it. */
+export function comparesEditions(query: readonly string[], dictionary: Dictionary = []): boolean {
+  return dictionary.some((group) => group.some((w) => w.comparesEditions && holds(query, w.words) >= 0));
+}
+
 /**
  * Words of the leads' names that name no one lead: what kind of lead ("Principal Manager,
  * Fostering"; "Participation and Inclusion Officer"), or whom every lead serves ("Children in
@@ -359,6 +364,8 @@ export interface Wording {
   edition?: string;
   /** A wording that asks who leads something ("who runs"): the pages of the leads the query names come first. */
   asksWhoLeads?: true;
+  /** A wording that asks how the editions differ ("what has changed", "compare"): no one edition's pages first. */
+  comparesEditions?: true;
 }
 /** Groups of wordings that mean the same or nearly. */
 export type Dictionary = Wording[][];
@@ -373,7 +380,7 @@ export type Dictionary = Wording[][];
  */
 export function buildDictionary(
   glossary: readonly GlossaryTerms[],
-  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined; asksWhoLeads?: boolean | undefined; edition?: string | undefined }[],
+  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined; asksWhoLeads?: boolean | undefined; comparesEditions?: boolean | undefined; edition?: string | undefined }[],
   used: (word: string) => boolean = () => true,
   usedPhrase: (words: readonly string[]) => boolean = (ws) => ws.every(used),
 ): Dictionary {
@@ -385,7 +392,13 @@ export function buildDictionary(
   const unique = (group: Wording[]) => [...new Map(group.map((w) => [w.words.join(' '), w])).values()];
   return [
     ...glossary.filter(hasCertainMeaning).map((g) => unique(wordings([g.abbreviation, ...g.variants, g.expansion], true, true))),
-    ...synonyms.map((s) => unique([...typed(s.people).map((w) => ({ ...w, ...(s.aboutTheStrategy ? { aboutTheStrategy: true as const } : {}), ...(s.asksWhoLeads ? { asksWhoLeads: true as const } : {}), ...(s.edition ? { edition: s.edition } : {}) })), ...wordings(s.strategy, false, true)])),
+    ...synonyms.map((s) => {
+      const compares = s.comparesEditions ? { comparesEditions: true as const } : {};
+      return unique([
+        ...typed(s.people).map((w) => ({ ...w, ...(s.aboutTheStrategy ? { aboutTheStrategy: true as const } : {}), ...(s.asksWhoLeads ? { asksWhoLeads: true as const } : {}), ...compares, ...(s.edition ? { edition: s.edition } : {}) })),
+        ...wordings(s.strategy, false, true).map((w) => ({ ...w, ...compares })),
+      ]);
+    }),
   ];
 }
 
@@ -404,11 +417,11 @@ export function usedInIndex(dictionary: Dictionary, indexHolds: (words: readonly
 /**
  * The dictionary as the search page carries it (an attribute of its HTML, so every quotation
  * mark costs six characters): each wording its words joined by spaces and its flags as letters,
- * "f" from, "s" search, "u" used, "a" about the strategy, "l" asks who leads, then "e" and the edition it names
+ * "f" from, "s" search, "u" used, "a" about the strategy, "l" asks who leads, "c" compares the editions, then "e" and the edition it names
  * ("run away|fu", "old strategy|fe2008-11").
  */
 export function packDictionary(dictionary: Dictionary): string[][] {
-  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}${w.asksWhoLeads ? 'l' : ''}${w.edition ? `e${w.edition}` : ''}`));
+  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}${w.asksWhoLeads ? 'l' : ''}${w.comparesEditions ? 'c' : ''}${w.edition ? `e${w.edition}` : ''}`));
 }
 
 /** The dictionary from what packDictionary wrote. */
@@ -424,6 +437,7 @@ export function unpackDictionary(packed: readonly (readonly string[])[]): Dictio
         used: flags.includes('u'),
         ...(flags.includes('a') ? { aboutTheStrategy: true as const } : {}),
         ...(flags.includes('l') ? { asksWhoLeads: true as const } : {}),
+        ...(flags.includes('c') ? { comparesEditions: true as const } : {}),
         ...(edition ? { edition } : {}),
       };
     }),

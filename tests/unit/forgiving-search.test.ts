@@ -377,6 +377,23 @@ describe('a query that asks two things', () => {
   });
 });
 
+describe('a query that asks how the editions differ', () => {
+  it('does not put the edition it names first ("compare the current and previous strategy")', async () => {
+    const dictionary = buildDictionary([], [
+      { people: ['previous strategy'], strategy: ['previous edition'], edition: '2008-11' },
+      { people: ['what has changed'], strategy: ['compare', 'editions'], comparesEditions: true },
+    ]);
+    const list = [
+      { id: 'compare', text: 'Compare the current and previous strategy, edition by edition' },
+      { id: 'old', text: 'The previous strategy: compare, current', edition: '2008-11' },
+    ];
+    expect((await forgivingSearch(orderedEngine(list), dictionary, 'compare current and previous strategy')).ids[0]).toBe('compare');
+    // Naming the edition alone still puts its pages first.
+    const named = buildDictionary([], [{ people: ['previous strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
+    expect((await forgivingSearch(orderedEngine(list), named, 'compare current and previous strategy')).ids[0]).toBe('old');
+  });
+});
+
 describe('a question about a previous edition as a strategy', () => {
   it('finds that edition’s chapters first ("what did the last strategy achieve")', async () => {
     const editions = buildDictionary([], [{ people: ['last strategy'], strategy: ['previous edition'], edition: '2008-11' }]);

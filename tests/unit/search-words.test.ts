@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, buildDictionary, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -200,6 +200,16 @@ describe('dictionary', () => {
     const leads = buildDictionary([], [{ people: ['who runs'], strategy: ['lead'], asksWhoLeads: true }]);
     expect(packDictionary(leads)).toEqual([['who runs|ful', 'lead|su']]);
     expect(unpackDictionary(packDictionary(leads))).toEqual(leads);
+    const compare = buildDictionary([], [{ people: ['what has changed'], strategy: ['compare'], comparesEditions: true }]);
+    expect(packDictionary(compare)).toEqual([['what has changed|fuc', 'compare|suc']]);
+    expect(unpackDictionary(packDictionary(compare))).toEqual(compare);
+  });
+  it('tells a query that asks how the editions differ, by anyone’s wording of the group, the strategy’s own among them', () => {
+    const compare = buildDictionary([], [{ people: ['what has changed', 'what is different'], strategy: ['compare'], comparesEditions: true }]);
+    expect(comparesEditions(['what', 'is', 'different', 'from', 'the', 'last', 'strategy'], compare)).toBe(true);
+    expect(comparesEditions(['compare', 'current', 'and', 'previous', 'strategy'], compare)).toBe(true);
+    expect(comparesEditions(['priorities', 'of', 'the', 'last', 'strategy'], compare)).toBe(false);
+    expect(comparesEditions(['compare'], buildDictionary([], [{ people: ['what has changed'], strategy: ['compare'] }]))).toBe(false);
   });
   it('tells a query that asks who leads something, and its words outside the asking', () => {
     const leads = buildDictionary([], [{ people: ['who runs', 'in charge', 'role'], strategy: ['lead'], asksWhoLeads: true }]);
