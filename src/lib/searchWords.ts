@@ -39,7 +39,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * as typed, "wen" would find nothing (no word of the site begins so) and sink the whole query.
  */
 export const PHONE_SPELLINGS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', offen: 'often', ofen: 'often', oftn: 'often', wanna: 'want', gotta: 'got', dunno: 'know' }),
+  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', offen: 'often', ofen: 'often', oftn: 'often', wanna: 'want', gotta: 'got', dunno: 'know', b4: 'before', bout: 'about', thinkin: 'thinking', nothin: 'nothing', somethin: 'something', sumthin: 'something', gettin: 'getting', doin: 'doing', goin: 'going', lookin: 'looking', livin: 'living', movin: 'moving', leavin: 'leaving', workin: 'working', stayin: 'staying', tryin: 'trying' }),
 );
 
 /** A greeting, thanks or shrug before or after a question: left out of the search altogether. */

@@ -91,6 +91,15 @@ describe('search vocabulary', () => {
     expect(attributesOf('[data-current-edition]', 'data-current-edition', pageTree('/search/'))).toEqual([editions.find((e) => e.status === 'current')?.edition]);
   });
 
+  it('indexes the A to Z as the site map it is, not the names it lists (each has its own page)', () => {
+    const fragments = join(DIST, 'pagefind/fragment');
+    const pages = readdirSync(fragments).map((f) => JSON.parse(gunzipSync(readFileSync(join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+    const aToZ = pages.find((p) => p.url === '/a-to-z/');
+    expect(aToZ?.content).toMatch(/site map/i);
+    // Its list is many times longer than its introduction, and none of it is indexed.
+    expect(aToZ?.content.length).toBeLessThan(400);
+  });
+
   it('lists, by first letter, the real English words near site words (from the word list), each file small', () => {
     // CI installs Debian's wbritish (.ci/run): without it the build says so and writes none.
     expect(file.realWords).toBe(true);

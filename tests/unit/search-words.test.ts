@@ -113,6 +113,8 @@ describe('real words near the site’s words', () => {
 describe('a query as typed on a phone', () => {
   it('reads phone spellings of common words as the words, and leaves greetings out', () => {
     expect(queryWords('hi wat happens wen i turn 18 pls')).toEqual(['what', 'happens', 'when', 'i', 'turn', '18', 'please']);
+    // A dropped g and a number for a word: "thinkin bout" is "thinking about", "b4" is "before".
+    expect(queryWords('help thinkin bout jobs b4 i leave')).toEqual(['help', 'thinking', 'about', 'jobs', 'before', 'i', 'leave']);
     // A word of the site is never taken for a phone spelling.
     expect(queryWords('pocket money')).toEqual(['pocket', 'money']);
   });
