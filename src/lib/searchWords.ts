@@ -39,7 +39,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * as typed, "wen" would find nothing (no word of the site begins so) and sink the whole query.
  */
 export const PHONE_SPELLINGS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', offen: 'often', ofen: 'often', oftn: 'often', wanna: 'want', gotta: 'got', dunno: 'know', b4: 'before', bout: 'about', thinkin: 'thinking', nothin: 'nothing', somethin: 'something', sumthin: 'something', gettin: 'getting', doin: 'doing', goin: 'going', lookin: 'looking', livin: 'living', movin: 'moving', leavin: 'leaving', workin: 'working', stayin: 'staying', tryin: 'trying' }),
+  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', offen: 'often', ofen: 'often', oftn: 'often', wanna: 'want', gotta: 'got', dunno: 'know', b4: 'before', no1: 'nobody', bout: 'about', thinkin: 'thinking', nothin: 'nothing', somethin: 'something', sumthin: 'something', gettin: 'getting', doin: 'doing', goin: 'going', lookin: 'looking', livin: 'living', movin: 'moving', leavin: 'leaving', workin: 'working', stayin: 'staying', tryin: 'trying' }),
 );
 
 /** A greeting, thanks or shrug before or after a question: left out of the search altogether. */
@@ -113,10 +113,10 @@ export function comparesEditions(query: readonly string[], dictionary: Dictionar
 /**
  * Words of the leads' names that name no one lead: what kind of lead ("Principal Manager,
  * Fostering"; "Participation and Inclusion Officer"), or whom every lead serves ("Children in
- * Care Health Team"). A query naming only these names no lead ("my role as a councillor for
+ * Care Health Team", "CiC Nurse"). A query naming only these names no lead ("my role as a councillor for
  * children in care").
  */
-export const ROLE_WORDS: ReadonlySet<string> = new Set(['manager', 'managers', 'officer', 'officers', 'head', 'team', 'service', 'services', 'principal', 'divisional', 'provider', 'lead', 'leads', 'leader', 'senior', 'children', 'child', 'childrens', 'care', 'young', 'people', 'looked', 'after', 'leaver', 'leavers']);
+export const ROLE_WORDS: ReadonlySet<string> = new Set(['manager', 'managers', 'officer', 'officers', 'head', 'team', 'service', 'services', 'principal', 'divisional', 'provider', 'lead', 'leads', 'leader', 'senior', 'children', 'child', 'childrens', 'care', 'young', 'people', 'looked', 'after', 'leaver', 'leavers', 'cic', 'ciccl', 'cicc', 'lac', 'cla', 'cl']);
 
 /**
  * How many of the words that carry meaning in a lead's name (ROLE_WORDS aside) a query's words

@@ -115,6 +115,7 @@ describe('a query as typed on a phone', () => {
     expect(queryWords('hi wat happens wen i turn 18 pls')).toEqual(['what', 'happens', 'when', 'i', 'turn', '18', 'please']);
     // A dropped g and a number for a word: "thinkin bout" is "thinking about", "b4" is "before".
     expect(queryWords('help thinkin bout jobs b4 i leave')).toEqual(['help', 'thinking', 'about', 'jobs', 'before', 'i', 'leave']);
+    expect(queryWords('no1 asked me')).toEqual(['nobody', 'asked', 'me']);
     // A word of the site is never taken for a phone spelling.
     expect(queryWords('pocket money')).toEqual(['pocket', 'money']);
   });
@@ -229,6 +230,9 @@ describe('dictionary', () => {
     expect(leadNamed('Social Workers', ['social', 'worker'])).toBe(2);
     expect(leadNamed('Children in Care Health Team', ['my', 'councillor', 'for', 'children', 'in', 'care'])).toBe(0);
     expect(leadNamed('Participation and Inclusion Officer', ['which', 'officer', 'leads'])).toBe(0);
+    // "CiC" names the children in care, whom every lead serves: not the CiC Nurse for "the CiC commissioning manager".
+    expect(leadNamed('CiC Nurse', ['cic', 'commissioning', 'manager'])).toBe(0);
+    expect(leadNamed('Children in Care Commissioning Manager', ['cic', 'commissioning', 'manager'])).toBe(1);
   });
   it('tells the edition a query names, and the words that say what is sought in it', () => {
     const edition = buildDictionary([], [{ people: ['old strategy', 'previous strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
