@@ -137,9 +137,9 @@ export function heldGroups(query: readonly string[], dictionary: Dictionary): Wo
 
 /**
  * The parts of a query to search one at a time when its words never meet: each reviewed phrase
- * of the dictionary it holds, of two or more words with one at least that carries meaning ("run
- * away", "kicked out of school", "who can i talk to"), kept whole, as it means what its words
- * alone do not, and each other word that carries meaning (common words and numbers left out).
+ * of the dictionary it holds, of two or more words ("run away", "kicked out of school", "who can
+ * i talk to", "how many"), kept whole, as it means what its words alone do not, and each other
+ * word that carries meaning (common words and numbers left out).
  */
 export function queryParts(query: readonly string[], dictionary: Dictionary): string[][] {
   const taken = query.map(() => false);
@@ -149,9 +149,10 @@ export function queryParts(query: readonly string[], dictionary: Dictionary): st
   for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
     for (let start = holds(query, phrase); start >= 0; start = holds(query, phrase, start + 1)) {
       const span = query.slice(start, start + phrase.length);
-      // A phrase of one word that carries meaning among common ones ("who can i talk to", "feeling down") is kept whole too:
-      // its other wordings ("advocacy", "emotional health") say what it asks; its one word alone ("talk") finds talk of anything.
-      if (taken.slice(start, start + phrase.length).some(Boolean) || span.every((w) => STOP_WORDS.has(w))) continue;
+      // A phrase of one word that carries meaning among common ones ("who can i talk to", "feeling down"), or of none ("how
+      // many"), is kept whole too: its other wordings ("advocacy", "emotional health", "local profile") say what it asks;
+      // its one word alone ("talk") finds talk of anything, and its common words alone nothing.
+      if (taken.slice(start, start + phrase.length).some(Boolean)) continue;
       for (let i = start; i < start + phrase.length; i++) taken[i] = true;
       parts.push({ start, words: span });
     }

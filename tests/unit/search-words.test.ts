@@ -132,12 +132,15 @@ describe('the parts of a query searched one at a time', () => {
   const dictionary = buildDictionary([], [
     { people: ['run away', 'kicked out of school', 'who can i talk to'], strategy: ['missing'] },
   ]);
-  it('keeps a reviewed phrase of two or more words, one at least meaningful, whole, and each other meaningful word alone', () => {
+  it('keeps a reviewed phrase of two or more words whole, and each other meaningful word alone', () => {
     expect(queryParts(words('what happens if i run away from my foster home'), dictionary)).toEqual([['run', 'away'], ['foster'], ['home']]);
     expect(queryParts(words('kicked out of school twice'), dictionary)).toEqual([['kicked', 'out', 'of', 'school'], ['twice']]);
     expect([...coveredWords(words('what happens if i run away'), dictionary)]).toEqual(['run', 'away']);
     // A phrase of one meaningful word among common ones is kept whole too: "talk" alone finds talk of anything.
     expect(queryParts(words('who can i talk to about anxiety'), dictionary)).toEqual([['who', 'can', 'i', 'talk', 'to'], ['anxiety']]);
+    // And a phrase of common words only: "how many" asks for the figures.
+    const figures = buildDictionary([], [{ people: ['how many'], strategy: ['local profile'] }]);
+    expect(queryParts(words('how many care leavers have a decent place to live'), figures)).toEqual([['how', 'many'], ['care'], ['leavers'], ['decent'], ['place'], ['live']]);
   });
 });
 
