@@ -89,9 +89,11 @@ interface Found {
   together: boolean;
   /** Results known to hold the words only scattered. */
   scattered: ReadonlySet<string>;
+  /** Where each result checked holds the words: the anchor of its part (null for the top of the page). */
+  where: ReadonlyMap<string, string | null>;
 }
 
-const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [], together: false, scattered: new Set() };
+const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [], together: false, scattered: new Set(), where: new Map() };
 
 /** A query that is one or more action ids and nothing else ("EA-A13", "p4-a2 p4-a3"), as the plans number them. */
 export const ACTION_IDS = /^\s*(?:[a-z]{1,3}\d{0,2}-a\d{1,3}\s*)+$/i;
@@ -194,6 +196,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const editionOf = new Map<string, string>();
   const titleOf = new Map<string, string>();
   const urlOf = new Map<string, string>();
+  const chapters = new Set<string>();
 
   /**
    * A query that asks who leads something ("who runs fostering in halton", "police role"): the
@@ -227,7 +230,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const leadsFirst = leadWords ? await leadPages() : [];
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
-  const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered'> & { held: ReadonlySet<string> }> => {
+  const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered' | 'where'> & { held: ReadonlySet<string> }> => {
     const checked = await Promise.all(
       ids.slice(0, CHECKED).map(async (id) => {
         const query = queryOf(id);
@@ -237,13 +240,15 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
         if (places?.edition) editionOf.set(id, places.edition);
         if (places?.title && !places.lead) titleOf.set(id, places.title);
         if (places?.url) urlOf.set(id, places.url);
-        return { id, together: span ? span.together : null };
+        if (places?.chapter) chapters.add(id);
+        return { id, together: span ? span.together : null, anchor: span?.anchor };
       }),
     );
+    const where = new Map(checked.flatMap((c) => (c.anchor === undefined ? [] : [[c.id, c.anchor] as const])));
     const scattered = new Set(checked.filter((c) => c.together === false).map((c) => c.id));
     // The results checked and found to hold the words (or that could not be checked).
     const held = new Set(checked.filter((c) => c.together !== false).map((c) => c.id));
-    return { ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], together: held.size > 0, scattered, held };
+    return { ids: [...ids.filter((id) => !scattered.has(id)), ...ids.filter((id) => scattered.has(id))], together: held.size > 0, scattered, held, where };
   };
 
   /**
@@ -302,6 +307,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       ids: checked.ids,
       together: checked.together,
       scattered: checked.scattered,
+      where: checked.where,
       ownResults: own.length > 0,
       // A wording that replaced two ("local profile … children") is said as the two it is.
       similar: [...new Set(others.flatMap((s) => (s.a.replaced ? s.a.replaced.to.split(' … ').filter(Boolean) : [])))],
@@ -327,7 +333,11 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     // as a page with the rarest words (the accessibility statement's "screen reader") may be it.
     const sum = fusedScores(lists, FUSION_K);
     const best = fusedScores(lists, FUSION_K, 'best');
-    const score = (id: string) => (scattered.has(id) ? (best.get(id) ?? 0) : (sum.get(id) ?? 0));
+    // So does a list holding the parts in different items (a timeline, a Pledge statement's actions): it holds them
+    // apart. Not a chapter, whose sections hold one subject ("new legal duties" and "care leavers" in the overview).
+    const found = each.filter((f) => f.ids.length > 0);
+    const apart = (id: string) => !chapters.has(id) && new Set(found.flatMap((f) => (f.where.has(id) ? [f.where.get(id)] : []))).size > 1;
+    const score = (id: string) => (scattered.has(id) || apart(id) ? (best.get(id) ?? 0) : (sum.get(id) ?? 0));
     const ids = [...sum.keys()].sort((a, b) => score(b) - score(a));
     return { ...EMPTY, ids, ownResults: true, together: true };
   };

@@ -287,7 +287,7 @@ describe('an action id', () => {
  * An engine whose pages are found in a fixed order (Pagefind's ranking, as it may fall) for any
  * words they all hold, each with its edition, kind and title.
  */
-function orderedEngine(list: readonly { id: string; text: string; edition?: string; kind?: 'Chapter' | 'Action' | 'Lead'; title?: string; url?: string }[]): Engine {
+function orderedEngine(list: readonly { id: string; text: string; edition?: string; kind?: 'Chapter' | 'Action' | 'Lead'; title?: string; url?: string; anchors?: { id: string; location: number }[] }[]): Engine {
   const holds = (text: string, ws: readonly string[]) => ws.every((w) => words(text).some((t) => t.startsWith(w)));
   return {
     search: async (query, only) => {
@@ -301,7 +301,7 @@ function orderedEngine(list: readonly { id: string; text: string; edition?: stri
       const ws = words(query);
       const tokens = page.text.split(/\s+/);
       const locations = tokens.flatMap((t, i) => (words(t).some((w) => ws.some((q) => w.startsWith(q))) ? [i] : []));
-      return { words: ws, content: page.text, locations, anchors: [], record: page.kind === 'Action', chapter: page.kind === 'Chapter', lead: page.kind === 'Lead', ...(page.edition ? { edition: page.edition } : {}), ...(page.title ? { title: page.title } : {}), ...(page.url ? { url: page.url } : {}) };
+      return { words: ws, content: page.text, locations, anchors: page.anchors ?? [], record: page.kind === 'Action', chapter: page.kind === 'Chapter', lead: page.kind === 'Lead', ...(page.edition ? { edition: page.edition } : {}), ...(page.title ? { title: page.title } : {}), ...(page.url ? { url: page.url } : {}) };
     },
     realWord: async () => null,
     marked: async (ids) => ids.flatMap((id) => words(list.find((p) => p.id === id)?.text ?? '')),
@@ -369,6 +369,24 @@ describe('a query that asks two things', () => {
     expect(outcome.state).toBe('some-words');
     expect(outcome.ids.slice(0, 3)).toContain('therapy');
     expect(outcome.ids.slice(0, 3)).toContain('advocacy');
+  });
+  it('among the pages matching some of the words, a list holding each need in a different item counts as holding one', async () => {
+    const needs = buildDictionary([], [
+      { people: ['feeling down'], strategy: ['emotional health'] },
+      { people: ['who can i talk to'], strategy: ['advocacy', 'listen'] },
+    ]);
+    const pages = [
+      // A timeline: one item on emotional health, another, far from it, on listening. First in the engine's order.
+      { id: 'timeline', text: 'Emotional health checks each year. We listen to you at every review.', anchors: [{ id: 'item-1', location: 0 }, { id: 'item-2', location: 5 }] },
+      // An action that holds both in one record.
+      { id: 'action', text: 'We listen to you and support your emotional health', kind: 'Action' as const },
+    ];
+    const outcome = await forgivingSearch(orderedEngine(pages), needs, 'feeling down who can i talk to');
+    expect(outcome.state).toBe('some-words');
+    expect(outcome.ids).toEqual(['action', 'timeline']);
+    // A chapter's sections hold one subject: it keeps the sum.
+    const chapter = [{ ...pages[0]!, kind: 'Chapter' as const }, pages[1]!];
+    expect((await forgivingSearch(orderedEngine(chapter), needs, 'feeling down who can i talk to')).ids).toEqual(['timeline', 'action']);
   });
   it('a query asking one of them is answered through its other wording, said so', async () => {
     const outcome = await forgivingSearch(orderedEngine(list), two, 'who can i talk to');
