@@ -91,6 +91,8 @@ interface Found {
   scattered: ReadonlySet<string>;
   /** Where each result checked holds the words: the anchor of its part (null for the top of the page). */
   where: ReadonlyMap<string, string | null>;
+  /** For the pages that match some of the words: how many of the query's parts each holds. */
+  parts?: ReadonlyMap<string, number>;
 }
 
 const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [], together: false, scattered: new Set(), where: new Map() };
@@ -339,7 +341,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const apart = (id: string) => !chapters.has(id) && new Set(found.flatMap((f) => (f.where.has(id) ? [f.where.get(id)] : []))).size > 1;
     const score = (id: string) => (scattered.has(id) || apart(id) ? (best.get(id) ?? 0) : (sum.get(id) ?? 0));
     const ids = [...sum.keys()].sort((a, b) => score(b) - score(a));
-    return { ...EMPTY, ids, ownResults: true, together: true };
+    const held = new Map(ids.map((id) => [id, lists.filter((l) => l.ids.includes(id)).length]));
+    return { ...EMPTY, ids, ownResults: true, together: true, parts: held };
   };
 
   /** The pages of the edition the query names first, in their order; the others after, in theirs. */
@@ -348,21 +351,25 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const ordered = edition ? [...found.ids.filter(first), ...found.ids.filter((id) => !first(id))] : found.ids;
     // A query that names an edition and nothing more ("the old 2008 strategy") is answered by its front page.
     const front = (id: string) => !!named && !edition && (urlOf.get(id)?.endsWith(`/${named.edition}/`) ?? false);
-    return inForce([...ordered.filter(front), ...namedFirst(ordered.filter((id) => !front(id)), found.scattered)], found.scattered);
+    return inForce([...ordered.filter(front), ...namedFirst(ordered.filter((id) => !front(id)), found.scattered)], found);
   };
 
   /**
    * A reader who names no edition means the strategy in force: where the first results are all
    * of a previous edition (its short actions win on length: "named nurse" finds the 2008-11
    * nurse's actions), the first of the edition in force that holds the words comes third, so
-   * the reader sees what is done now without losing the best match.
+   * the reader sees what is done now without losing the best match. Among the pages that match
+   * some of the words, one that holds more than one part of the query: a page holding one word
+   * ("named" of "named nurse": a named Starter Tenancy Officer) holds too little to be brought up.
    */
-  const inForce = (ids: readonly string[], scattered: ReadonlySet<string>): string[] => {
+  const inForce = (ids: readonly string[], found: Found): string[] => {
+    const { scattered, parts } = found;
     const current = options.currentEdition;
     if (named || !current) return [...ids];
     const first = ids.slice(0, CURRENT_AMONG_FIRST);
     if (first.length < CURRENT_AMONG_FIRST || !first.every((id) => editionOf.has(id) && editionOf.get(id) !== current)) return [...ids];
-    const now = ids.find((id) => editionOf.get(id) === current && !scattered.has(id));
+    const enough = (id: string) => parts === undefined || (parts.get(id) ?? 0) >= Math.min(2, Math.max(...parts.values()));
+    const now = ids.find((id) => editionOf.get(id) === current && !scattered.has(id) && enough(id));
     if (!now) return [...ids];
     const rest = ids.filter((id) => id !== now);
     return [...rest.slice(0, CURRENT_AMONG_FIRST - 1), now, ...rest.slice(CURRENT_AMONG_FIRST - 1)];

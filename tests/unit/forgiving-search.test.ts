@@ -326,6 +326,19 @@ describe('the strategy in force', () => {
     expect((await forgivingSearch(orderedEngine(nurses), editions, 'named nurse in the old strategy', { currentEdition: '2017-20' })).ids.indexOf('now')).toBe(4);
     expect((await forgivingSearch(orderedEngine(nurses), [], 'named nurse')).ids.indexOf('now')).toBe(4);
   });
+  it('among the pages that match some of the words, brings up none that holds only one part of the query', async () => {
+    const someWords = [
+      // A list holding both words, in different items: some pages hold more than one part.
+      { id: 'old-list', text: 'Named officers for each home. Other items of the list. Nurse checks each year.', edition: '2008-11', anchors: [{ id: 'item-1', location: 0 }, { id: 'item-2', location: 9 }] },
+      { id: 'old-named', text: 'A named person', edition: '2008-11' },
+      { id: 'now-named', text: 'A named tenancy officer', edition: '2017-20' },
+      { id: 'old-nurse', text: 'Nurse visits', edition: '2008-11' },
+      { id: 'old-nurse-2', text: 'The nurse leads', edition: '2008-11' },
+    ];
+    const outcome = await forgivingSearch(orderedEngine(someWords), [], 'named nurse', { currentEdition: '2017-20' });
+    expect(outcome.state).toBe('some-words');
+    expect(outcome.ids.slice(0, 3)).not.toContain('now-named');
+  });
   it('leaves the order alone when the edition in force is already among the first', async () => {
     const mixed = [nurses[0]!, nurses[4]!, nurses[1]!, nurses[2]!];
     expect((await forgivingSearch(orderedEngine(mixed), [], 'named nurse', { currentEdition: '2017-20' })).ids).toEqual(['old-1', 'now', 'old-2', 'old-3']);
