@@ -285,6 +285,7 @@ export type ContentData<N extends CollectionName> = z.output<(typeof contentSche
 export type EditionData = ContentData<'editions'>;
 export type ActionData = ContentData<'actions'>;
 export type GlossaryEntry = ContentData<'glossary'>;
+export type SynonymEntry = ContentData<'synonyms'>;
 
 /** The action plan's column headings as an edition prints them. */
 export type ActionPlanColumns = EditionData['columns'];

@@ -199,6 +199,16 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const titleOf = new Map<string, string>();
   const urlOf = new Map<string, string>();
   const chapters = new Set<string>();
+  /** What a result's places tell of it, kept for the ordering rules; its span, where it holds the words of `query`. */
+  const remember = (id: string, query: string, places: Places | null): Span | null => {
+    const span = places && findSpan(places);
+    if (span) spans.set(id, { ...span, query });
+    if (places?.edition) editionOf.set(id, places.edition);
+    if (places?.title && !places.lead) titleOf.set(id, places.title);
+    if (places?.url) urlOf.set(id, places.url);
+    if (places?.chapter) chapters.add(id);
+    return span;
+  };
 
   /**
    * A query that asks who leads something ("who runs fostering in halton", "police role"): the
@@ -216,11 +226,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
         const places = await engine.places(id, w);
         const score = places?.lead && places.title ? leadNamed(places.title, content) : 0;
         named.set(id, { score, order: order++ });
-        if (score === 0 || !places) continue;
-        if (places.edition) editionOf.set(id, places.edition);
-        if (places.url) urlOf.set(id, places.url);
-        const span = findSpan(places);
-        if (span) spans.set(id, { ...span, query: w });
+        if (score > 0) remember(id, w, places);
       }
     }
     return [...named]
@@ -236,13 +242,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const checked = await Promise.all(
       ids.slice(0, CHECKED).map(async (id) => {
         const query = queryOf(id);
-        const places = await engine.places(id, query);
-        const span = places && findSpan(places);
-        if (span) spans.set(id, { ...span, query });
-        if (places?.edition) editionOf.set(id, places.edition);
-        if (places?.title && !places.lead) titleOf.set(id, places.title);
-        if (places?.url) urlOf.set(id, places.url);
-        if (places?.chapter) chapters.add(id);
+        const span = remember(id, query, await engine.places(id, query));
         return { id, together: span ? span.together : null, anchor: span?.anchor };
       }),
     );

@@ -7,7 +7,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { hasCertainMeaning } from './abbreviations.ts';
-import type { GlossaryEntry } from './contentSchemas.ts';
+import type { GlossaryEntry, SynonymEntry } from './contentSchemas.ts';
 
 /** Lower-case words of letters and digits ("Go4Ward" is one word, "children's" two, as Pagefind splits it). */
 export function words(text: string): string[] {
@@ -82,11 +82,20 @@ export function aboutTheStrategy(query: readonly string[], dictionary: Dictionar
  * the previous edition wants its priorities, not the current one's.
  */
 export function namedEdition(query: readonly string[], dictionary: Dictionary = []): { edition: string; rest: string[] } | null {
+  const found = heldFlagged(query, dictionary, (w) => w.edition !== undefined);
+  // The words that say what is sought in that edition ("priorities" of "priorities of the old strategy").
+  return found ? { edition: found.wording.edition!, rest: found.rest } : null;
+}
+
+/**
+ * The longest wording people type, of those `flagged`, that the query holds (the first group's,
+ * where two are as long), and the query's words outside it; null when it holds none.
+ */
+function heldFlagged(query: readonly string[], dictionary: Dictionary, flagged: (wording: Wording) => boolean): { wording: Wording; rest: string[] } | null {
   for (const group of dictionary)
     for (const wording of [...group].sort((a, b) => b.words.length - a.words.length)) {
-      const start = wording.from && wording.edition ? holds(query, wording.words) : -1;
-      // The words that say what is sought in that edition ("priorities" of "priorities of the old strategy").
-      if (start >= 0) return { edition: wording.edition!, rest: [...query.slice(0, start), ...query.slice(start + wording.words.length)] };
+      const start = wording.from && flagged(wording) ? holds(query, wording.words) : -1;
+      if (start >= 0) return { wording, rest: [...query.slice(0, start), ...query.slice(start + wording.words.length)] };
     }
   return null;
 }
@@ -97,12 +106,7 @@ export function namedEdition(query: readonly string[], dictionary: Dictionary = 
  * when the query asks no such thing.
  */
 export function asksWhoLeads(query: readonly string[], dictionary: Dictionary = []): string[] | null {
-  for (const group of dictionary)
-    for (const wording of [...group].sort((a, b) => b.words.length - a.words.length)) {
-      const start = wording.from && wording.asksWhoLeads ? holds(query, wording.words) : -1;
-      if (start >= 0) return [...query.slice(0, start), ...query.slice(start + wording.words.length)];
-    }
-  return null;
+  return heldFlagged(query, dictionary, (w) => w.asksWhoLeads === true)?.rest ?? null;
 }
 
 /** Whether a query asks how the editions differ: it holds a wording (anyone's) of a group that asks it. */
@@ -381,7 +385,7 @@ export type Dictionary = Wording[][];
  */
 export function buildDictionary(
   glossary: readonly GlossaryTerms[],
-  synonyms: readonly { people: readonly string[]; strategy: readonly string[]; aboutTheStrategy?: boolean | undefined; asksWhoLeads?: boolean | undefined; comparesEditions?: boolean | undefined; edition?: string | undefined }[],
+  synonyms: readonly Pick<SynonymEntry, 'people' | 'strategy' | 'aboutTheStrategy' | 'asksWhoLeads' | 'comparesEditions' | 'edition'>[],
   used: (word: string) => boolean = () => true,
   usedPhrase: (words: readonly string[]) => boolean = (ws) => ws.every(used),
 ): Dictionary {
@@ -415,6 +419,13 @@ export function usedInIndex(dictionary: Dictionary, indexHolds: (words: readonly
   return dictionary.map((group) => group.map((w) => (w.used || !indexHolds(w.words) ? w : { ...w, used: true })));
 }
 
+/** The flags a reviewed group gives its wordings, and the letter each is packed as. */
+const GROUP_FLAGS = [
+  ['aboutTheStrategy', 'a'],
+  ['asksWhoLeads', 'l'],
+  ['comparesEditions', 'c'],
+] as const satisfies readonly (readonly [keyof Wording, string])[];
+
 /**
  * The dictionary as the search page carries it (an attribute of its HTML, so every quotation
  * mark costs six characters): each wording its words joined by spaces and its flags as letters,
@@ -422,7 +433,9 @@ export function usedInIndex(dictionary: Dictionary, indexHolds: (words: readonly
  * ("run away|fu", "old strategy|fe2008-11").
  */
 export function packDictionary(dictionary: Dictionary): string[][] {
-  return dictionary.map((group) => group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${w.aboutTheStrategy ? 'a' : ''}${w.asksWhoLeads ? 'l' : ''}${w.comparesEditions ? 'c' : ''}${w.edition ? `e${w.edition}` : ''}`));
+  return dictionary.map((group) =>
+    group.map((w) => `${w.words.join(' ')}|${w.from ? 'f' : ''}${w.search ? 's' : ''}${w.used ? 'u' : ''}${GROUP_FLAGS.map(([flag, letter]) => (w[flag] ? letter : '')).join('')}${w.edition ? `e${w.edition}` : ''}`),
+  );
 }
 
 /** The dictionary from what packDictionary wrote. */
@@ -436,9 +449,7 @@ export function unpackDictionary(packed: readonly (readonly string[])[]): Dictio
         from: flags.includes('f'),
         search: flags.includes('s'),
         used: flags.includes('u'),
-        ...(flags.includes('a') ? { aboutTheStrategy: true as const } : {}),
-        ...(flags.includes('l') ? { asksWhoLeads: true as const } : {}),
-        ...(flags.includes('c') ? { comparesEditions: true as const } : {}),
+        ...Object.fromEntries(GROUP_FLAGS.filter(([, letter]) => flags.includes(letter)).map(([flag]) => [flag, true])),
         ...(edition ? { edition } : {}),
       };
     }),

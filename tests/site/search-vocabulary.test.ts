@@ -16,6 +16,12 @@ const raw = readFileSync(join(DIST, 'search/vocabulary.json'), 'utf8');
 const file = JSON.parse(raw) as VocabularyFile;
 const vocabulary = new Vocabulary(file);
 
+/** Every page of the built index as Pagefind stored it (its fragment). */
+const indexedPages = (): { url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string> }[] => {
+  const fragments = join(DIST, 'pagefind/fragment');
+  return readdirSync(fragments).map((f) => JSON.parse(gunzipSync(readFileSync(join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')));
+};
+
 describe('search vocabulary', () => {
   it('lists each word of the index once, sorted, with how often it occurs', () => {
     const list = file.words.split(' ');
@@ -62,11 +68,7 @@ describe('search vocabulary', () => {
 
   it('marks a wording unused only where no page of the index holds it, its words in that order', () => {
     // The page is built from the content; the vocabulary step marks what the site's own pages say (the accessibility statement's "screen reader").
-    const fragments = join(DIST, 'pagefind/fragment');
-    const texts = readdirSync(fragments).map((f) => {
-      const page = JSON.parse(gunzipSync(readFileSync(join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { content: string; meta: { title?: string } };
-      return ` ${words(`${page.meta.title ?? ''} ${page.content}`).join(' ')} `;
-    });
+    const texts = indexedPages().map((page) => ` ${words(`${page.meta['title'] ?? ''} ${page.content}`).join(' ')} `);
     const dictionary = unpackDictionary(JSON.parse(attributesOf('[data-dictionary]', 'data-dictionary', pageTree('/search/'))[0] ?? '') as string[][]);
     const unusedButHeld = dictionary.flat().filter((w) => !w.used && texts.some((t) => t.includes(` ${w.words.join(' ')} `)));
     expect(unusedButHeld.map((w) => w.words.join(' '))).toEqual([]);
@@ -75,10 +77,7 @@ describe('search vocabulary', () => {
 
   it('tells search the edition of every page of an edition, and which edition is in force', () => {
     // The filter where the page has one, else the layout's meta: the strategy in force among the first results needs both (CURRENT_AMONG_FIRST).
-    const fragments = join(DIST, 'pagefind/fragment');
-    const pages = readdirSync(fragments).map(
-      (f) => JSON.parse(gunzipSync(readFileSync(join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; filters: Record<string, string[]>; meta: Record<string, string> },
-    );
+    const pages = indexedPages();
     const editionsDir = join(ROOT, 'content/editions');
     const editions = editionSlugs(editionsDir).map((slug) => readEditionFile(editionsDir, slug));
     const folders = new Set(editions.map((e) => e.edition));
@@ -92,9 +91,7 @@ describe('search vocabulary', () => {
   });
 
   it('indexes the A to Z as the site map it is, not the names it lists (each has its own page)', () => {
-    const fragments = join(DIST, 'pagefind/fragment');
-    const pages = readdirSync(fragments).map((f) => JSON.parse(gunzipSync(readFileSync(join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
-    const aToZ = pages.find((p) => p.url === '/a-to-z/');
+    const aToZ = indexedPages().find((p) => p.url === '/a-to-z/');
     expect(aToZ?.content).toMatch(/site map/i);
     // Its list is many times longer than its introduction, and none of it is indexed.
     expect(aToZ?.content.length).toBeLessThan(400);
