@@ -11,13 +11,14 @@ import { DIST, ROOT, walk } from '../helpers/dist.ts';
 import { attributesOf, pageTree } from '../helpers/html.ts';
 import { editionSlugs, readContentFolder, readEditionFile } from '../../src/lib/contentReader.ts';
 import { Vocabulary, isNumber, unpackDictionary, words, type VocabularyFile } from '../../src/lib/searchWords.ts';
+import { CSV_COLUMNS } from '../../src/lib/openData.ts';
 
 const raw = readFileSync(join(DIST, 'search/vocabulary.json'), 'utf8');
 const file = JSON.parse(raw) as VocabularyFile;
 const vocabulary = new Vocabulary(file);
 
 /** Every page of the built index as Pagefind stored it (its fragment). */
-const indexedPages = (): { url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string> }[] => {
+const indexedPages = (): { url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string>; anchors: { id: string }[] }[] => {
   const fragments = join(DIST, 'pagefind/fragment');
   return readdirSync(fragments).map((f) => JSON.parse(gunzipSync(readFileSync(join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')));
 };
@@ -95,6 +96,16 @@ describe('search vocabulary', () => {
     expect(aToZ?.content).toMatch(/site map/i);
     // Its list is many times longer than its introduction, and none of it is indexed.
     expect(aToZ?.content.length).toBeLessThan(400);
+  });
+
+  it('indexes each column of the open data as its own item, so a query cannot find all its words in the one table', () => {
+    // One anchor for the whole table made its words "together" for "each action due month by month".
+    const openData = indexedPages().filter((p) => p.url.endsWith('/action-plan/open-data/'));
+    expect(openData.length).toBeGreaterThan(0);
+    for (const page of openData) {
+      const ids = new Set(page.anchors.map((a) => a.id));
+      expect(CSV_COLUMNS.filter((c) => !ids.has(`column-${c.name}`)).map((c) => c.name)).toEqual([]);
+    }
   });
 
   it('lists, by first letter, the real English words near site words (from the word list), each file small', () => {
