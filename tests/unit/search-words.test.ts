@@ -119,6 +119,12 @@ describe('a query as typed on a phone', () => {
     // A word of the site is never taken for a phone spelling.
     expect(queryWords('pocket money')).toEqual(['pocket', 'money']);
   });
+  it('reads a "n\'t" contraction as one word, so its halves are never corrected into site words', () => {
+    // Split at the apostrophe, "aren" would be taken for a slip of "area".
+    expect(queryWords("why aren't they listening")).toEqual(['why', 'arent', 'they', 'listening']);
+    expect(queryWords('they haven’t rung me')).toEqual(['they', 'havent', 'rung', 'me']);
+    for (const w of ['arent', 'havent', 'sort', 'stuff', 'nothing']) expect(STOP_WORDS.has(w), w).toBe(true);
+  });
   it('leaves out a word that only makes another stronger, so the wording it interrupts is found; never one that can carry a subject', () => {
     expect(queryWords('feeling really down')).toEqual(['feeling', 'down']);
     const feelings = buildDictionary([], [{ people: ['feeling down'], strategy: ['emotional health'] }]);
