@@ -415,11 +415,13 @@ export function buildDictionary(
  * page is built from) are not all the site's text: the site's own pages say "screen reader" (the
  * accessibility statement), "side by side" (the comparison) and "glossary". A wording the
  * content lacks but the index holds, its words in that order, is used: searched as typed, it
- * finds those pages. Only ever from unused to used, and nothing else changes: what the content
+ * finds those pages; one of the strategy's side is searched for. Only ever from unused to used: what the content
  * holds, the index holds too, in the forms the content's check allows ("officers" of "officer").
  */
 export function usedInIndex(dictionary: Dictionary, indexHolds: (words: readonly string[]) => boolean): Dictionary {
-  return dictionary.map((group) => group.map((w) => (w.used || !indexHolds(w.words) ? w : { ...w, used: true })));
+  // A wording of the strategy's side is there to be searched; it was held back only for a word
+  // the content lacks ("tested with disabled users" is the accessibility statement's, not the content's).
+  return dictionary.map((group) => group.map((w) => (w.used || !indexHolds(w.words) ? w : { ...w, used: true, ...(w.from ? {} : { search: true }) })));
 }
 
 /** The flags a reviewed group gives its wordings, and the letter each is packed as. */

@@ -184,13 +184,15 @@ describe('dictionary', () => {
     expect(alternatives(['driving', 'lessons'], lessons)).toEqual([{ words: ['driving', 'lessons'] }]);
     expect(alternatives(['driving', 'lesson'], lessons)[0]).toMatchObject({ words: ['driving', 'lesson'], unused: true });
   });
-  it('takes as used a wording the built index holds though the content does not (the site’s own pages), and changes nothing else', () => {
-    const site = buildDictionary([], [{ people: ['screen reader', 'braille'], strategy: ['formats'] }], (w) => w !== 'braille', () => false);
-    expect(site[0]?.map((w) => w.used)).toEqual([false, false, true]);
-    const index = ' this website works with a screen reader ';
+  it('takes as used a wording the built index holds though the content does not (the site’s own pages), and searches it when it is the strategy’s side', () => {
+    const site = buildDictionary([], [{ people: ['screen reader', 'braille'], strategy: ['formats', 'tested with disabled users'] }], (w) => w !== 'braille' && w !== 'tested', () => false);
+    expect(site[0]?.map((w) => w.used)).toEqual([false, false, true, false]);
+    expect(site[0]?.map((w) => w.search)).toEqual([false, false, true, false]);
+    const index = ' this website works with a screen reader but is not yet tested with disabled users ';
     const marked = usedInIndex(site, (ws) => index.includes(` ${ws.join(' ')} `));
-    expect(marked[0]?.map((w) => w.used)).toEqual([true, false, true]);
-    expect(marked[0]?.map((w) => w.search)).toEqual(site[0]?.map((w) => w.search));
+    expect(marked[0]?.map((w) => w.used)).toEqual([true, false, true, true]);
+    // What people type stays unsearched (a wording put in for it is searched); the strategy's wording the site's own page holds is searched.
+    expect(marked[0]?.map((w) => w.search)).toEqual([false, false, true, true]);
     expect(alternatives(['screen', 'reader'], marked)[0]?.unused).toBeUndefined();
     // Never from used to unused: the content's forms ("formats") stand, whatever the index's test says.
     expect(usedInIndex(site, () => false)).toEqual(site);
