@@ -27,8 +27,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
     // More of a typed question's words that say nothing of what is sought (phone spellings are read as their words: PHONE_SPELLINGS).
     'whats whos wheres hows whens thats theres its even ever anymore sure though tho think thinking actually basically literally probably',
-    // More fillers: the rest of the "n't" forms (read as one word: queryWords), and the vague words of a chatty question ("who sorts my doctor", "doctors and stuff", "nobody explained nothing").
-    'havent hasnt hadnt werent aint mustnt neednt shant sort sorts sorted sorting stuff nobody nothing',
+    // More fillers: the rest of the "n't" forms (read as one word: queryWords), and the vague words of a chatty question ("who sorts my doctor", "doctors and stuff", "nobody explained nothing", "achievements listed in the old strategy").
+    'havent hasnt hadnt werent aint mustnt neednt shant sort sorts sorted sorting stuff nobody nothing listed',
     // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
     'halton haltons',
   ]
@@ -57,7 +57,8 @@ export const INTENSIFIERS: ReadonlySet<string> = new Set('really very so just ac
 /** The words of a query as searched: phone spellings read as their words, greetings and intensifiers left out. */
 export function queryWords(query: string): string[] {
   // "aren't" is one word, "arent" (a common one): split at the apostrophe, "aren" would be corrected into "area".
-  return words(query.replace(/(\p{L})n['’‘`]t\b/gu, '$1nt'))
+  // "can i have 1" is "can i have one" (one of what was named), not the number 1 that every result would need.
+  return words(query.replace(/(\p{L})n['’‘`]t\b/gu, '$1nt').replace(/\b(have|get|got|want|need) 1\b(?![.,:/-]?\d)/giu, '$1 it'))
     .filter((w) => !GREETINGS.has(w) && !INTENSIFIERS.has(w))
     .map((w) => PHONE_SPELLINGS.get(w) ?? w);
 }

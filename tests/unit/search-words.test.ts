@@ -125,6 +125,12 @@ describe('a query as typed on a phone', () => {
     expect(queryWords('they haven’t rung me')).toEqual(['they', 'havent', 'rung', 'me']);
     for (const w of ['arent', 'havent', 'sort', 'stuff', 'nothing']) expect(STOP_WORDS.has(w), w).toBe(true);
   });
+  it('reads "1" after have or get as a pronoun ("can i have one"), not a number every result must hold', () => {
+    expect(queryWords('wats an independent visitor can i have 1')).toEqual(['what', 'an', 'independent', 'visitor', 'can', 'i', 'have', 'it']);
+    expect(queryWords('do i get 1 too')).toContain('it');
+    expect(queryWords('pledge 1 actions')).toContain('1');
+    expect(queryWords('how many have 1.5 placements')).toContain('1');
+  });
   it('leaves out a word that only makes another stronger, so the wording it interrupts is found; never one that can carry a subject', () => {
     expect(queryWords('feeling really down')).toEqual(['feeling', 'down']);
     const feelings = buildDictionary([], [{ people: ['feeling down'], strategy: ['emotional health'] }]);
