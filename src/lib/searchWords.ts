@@ -54,11 +54,17 @@ export const GREETINGS: ReadonlySet<string> = new Set('hi hiya hey hello ok okay
  */
 export const INTENSIFIERS: ReadonlySet<string> = new Set('really very so just actually literally basically totally completely quite'.split(' '));
 
+/** Forms of a typed query read before it is split into words, each with why. */
+const TYPED_FORMS: readonly (readonly [RegExp, string])[] = [
+  // "aren't" is one word, "arent" (a common one): split at the apostrophe, "aren" would be corrected into "area".
+  [/(\p{L})n['’‘`]t\b/gu, '$1nt'],
+  // "can i have 1" is "can i have one" (one of what was named), not the number 1 that every result would need.
+  [/\b(have|get|got|want|need) 1\b(?![.,:/-]?\d)/giu, '$1 it'],
+];
+
 /** The words of a query as searched: phone spellings read as their words, greetings and intensifiers left out. */
 export function queryWords(query: string): string[] {
-  // "aren't" is one word, "arent" (a common one): split at the apostrophe, "aren" would be corrected into "area".
-  // "can i have 1" is "can i have one" (one of what was named), not the number 1 that every result would need.
-  return words(query.replace(/(\p{L})n['’‘`]t\b/gu, '$1nt').replace(/\b(have|get|got|want|need) 1\b(?![.,:/-]?\d)/giu, '$1 it'))
+  return words(TYPED_FORMS.reduce((text, [form, reading]) => text.replace(form, reading), query))
     .filter((w) => !GREETINGS.has(w) && !INTENSIFIERS.has(w))
     .map((w) => PHONE_SPELLINGS.get(w) ?? w);
 }
@@ -416,8 +422,8 @@ export function buildDictionary(
  * page is built from) are not all the site's text: the site's own pages say "screen reader" (the
  * accessibility statement), "side by side" (the comparison) and "glossary". A wording the
  * content lacks but the index holds, its words in that order, is used: searched as typed, it
- * finds those pages; one of the strategy's side is searched for. Only ever from unused to used: what the content
- * holds, the index holds too, in the forms the content's check allows ("officers" of "officer").
+ * finds those pages, and one of the strategy's side is searched for. Only ever from unused to
+ * used: what the content holds, the index holds too, in the forms the content's check allows ("officers" of "officer").
  */
 export function usedInIndex(dictionary: Dictionary, indexHolds: (words: readonly string[]) => boolean): Dictionary {
   // A wording of the strategy's side is there to be searched; it was held back only for a word
