@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, comparesEditions, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages as agesOf, alternatives, asksWhoLeads, comparesEditions, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -162,8 +162,6 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
   return { filters: null, totalFilters: null };
 }
 
-const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w));
-
 /** The leads a query asking who leads names come first, so many at most: the search's best match is still among the first three. */
 export const LEADS_FIRST = 2;
 
@@ -188,6 +186,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const editionWords = new Set(dictionary.flatMap((group) => group.filter((w) => w.from && w.edition).flatMap((w) => w.words)));
   const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && w !== 'strategy' && w !== 'strategies' && !isNumber(w) && !editionWords.has(w)) ? named.edition : null;
   const typed = named && edition ? named.rest : words;
+  // Someone's age ("when im 21") is searched with the other words first, then left out like a common word (`ages`).
+  const ages = agesOf(typed);
+  const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w) && !ages.has(w));
   let vocabulary: Vocabulary | null | undefined;
   const vocab = async () => (vocabulary ??= await engine.vocabulary());
   const unknown = (w: string) => !!vocabulary && !isNumber(w) && !vocabulary.knows(w);
@@ -322,7 +323,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    * words only scattered come after.
    */
   const anyOf = async (ws: readonly string[], scattered: ReadonlySet<string>): Promise<Found> => {
-    const numbers = ws.filter(isNumber);
+    const numbers = ws.filter((w) => isNumber(w) && !ages.has(w));
     // A reviewed phrase ("run away") is one part: its words alone ("run", "away") mean something else.
     const parts = queryParts(ws, dictionary);
     const distinct = (parts.length ? parts : [...new Set(ws.filter((w) => !isNumber(w)))].map((w) => [w])).filter((p) => p.length > 1 || !unknown(p[0]!) || alternatives(p, dictionary).length > 1);
@@ -462,16 +463,18 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     }
     const content = nonStop(ws);
     let scattered = all.scattered;
+    let fewer: Found | undefined;
     // Also when every word typed is a common one ("i want a say in what happens to me"): a reviewed wording of them may carry meaning ("views").
     if (content.length < ws.length) {
-      const fewer = await allOf(ws, true);
+      fewer = await allOf(ws, true);
       if (fewer.ids.length > 0 && fewer.together) return fewer.ownResults ? withSomeWords('fewer-words', fewer, ws, { searched: content.join(' ') }) : similar(fewer, ws, false);
       scattered = new Set([...scattered, ...fewer.scattered]);
     }
     const some = await anyOf(ws, scattered);
     if (some.ids.length > 0) return outcome('some-words', some);
-    // Only pages that hold every word scattered: they match some of the words, no more.
-    return all.ids.length > 0 ? outcome('some-words', { ...all, filters: null, totalFilters: null }) : outcome('none', EMPTY);
+    // Only pages that hold every word (or the main words) scattered: they match some of the words, no more.
+    const held = all.ids.length > 0 ? all : fewer;
+    return held && held.ids.length > 0 ? outcome('some-words', { ...held, filters: null, totalFilters: null }) : outcome('none', EMPTY);
   };
 
   if (typed.length === 0) return outcome('none', EMPTY);

@@ -28,7 +28,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // More of a typed question's words that say nothing of what is sought (phone spellings are read as their words: PHONE_SPELLINGS).
     'whats whos wheres hows whens thats theres its even ever anymore sure though tho think thinking actually basically literally probably',
     // More fillers: the rest of the "n't" forms (read as one word: queryWords), and the vague words of a chatty question ("who sorts my doctor", "doctors and stuff", "nobody explained nothing", "achievements listed in the old strategy").
-    'havent hasnt hadnt werent aint mustnt neednt shant sort sorts sorted sorting stuff nobody nothing listed',
+    'havent hasnt hadnt werent aint mustnt neednt shant plus sort sorts sorted sorting stuff nobody nothing listed',
     // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
     'halton haltons',
   ]
@@ -60,6 +60,8 @@ const TYPED_FORMS: readonly (readonly [RegExp, string])[] = [
   [/(\p{L})n['’‘`]t\b/gu, '$1nt'],
   // "can i have 1" is "can i have one" (one of what was named), not the number 1 that every result would need.
   [/\b(have|get|got|want|need) 1\b(?![.,:/-]?\d)/giu, '$1 it'],
+  // "16+" is "16 plus": the plus, lost when the query is split, says the number is an age (`ages`).
+  [/\b(\d{1,2})\s*\+/gu, '$1 plus '],
 ];
 
 /** The words of a query as searched: phone spellings read as their words, greetings and intensifiers left out. */
@@ -214,6 +216,26 @@ export function withoutMonths(query: readonly string[]): string[] | null {
 
 /** Whether a word is a number (a year, an age, a count): always kept in a search. */
 export const isNumber = (word: string) => /^\d+$/.test(word);
+
+/** Words before a number that make it someone's age ("im 17", "aged 16", "when i turn 18"). */
+const AGE_BEFORE: ReadonlySet<string> = new Set('im am aged age turning turn turned turns is year yr years yrs'.split(' '));
+/** Words after a number that make it someone's age ("17 year old", "16 plus", "15yo"). */
+const AGE_AFTER: ReadonlySet<string> = new Set('plus yo year years yr yrs'.split(' '));
+/** Older than this, a number is not a young person's age the strategy speaks of (it serves them up to 25). */
+const OLDEST_AGE = 25;
+
+/**
+ * The numbers of a query that are someone's age ("do i still get a pa when im 21"). Other
+ * numbers (a year, an action's number) stay required, but the strategy states ages as ranges
+ * ("aged 16-21", "years 7 – 11", "up to 25 yrs", "over 16"): a page on support to 21 seldom
+ * holds "21" beside the words asked, and requiring the age would find only scattered pages.
+ * An age is searched with the other words first, then left out like a common word.
+ */
+export function ages(query: readonly string[]): ReadonlySet<string> {
+  return new Set(
+    query.filter((w, i) => isNumber(w) && w.length <= 2 && Number(w) <= OLDEST_AGE && (AGE_BEFORE.has(query[i - 1] ?? '') || AGE_AFTER.has(query[i + 1] ?? ''))),
+  );
+}
 
 /** Endings that make one English word from another ("apprentice" → "apprenticeships", "report" → "reported"). */
 const SUFFIXES = ['ships', 'ship', 'ments', 'ment', 'ness', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ies', 'ied', 'ed', 'es', 'al', 'ly', 's'];

@@ -105,6 +105,16 @@ describe('forgiving search', () => {
     expect(message(outcome, 20, '/a-to-z/')).toEqual(['No results for all of ‘how weekly allowance money’. Showing results for ‘weekly allowance money’, leaving out common words, then results that match some of them. 2 results.']);
   });
 
+  it('an age is searched with the other words first, then left out like a common word: the strategy states ages as ranges', async () => {
+    const { engine, calls } = fakeEngine();
+    const outcome = await forgivingSearch(engine, dictionary, 'weekly allowance when im 17');
+    expect(calls.searches[0]).toBe('weekly allowance when im 17');
+    expect(outcome).toMatchObject({ state: 'fewer-words', searched: 'weekly allowance' });
+    expect(outcome.ids[0]).toBe('allowance');
+    // Any other number stays required.
+    expect((await forgivingSearch(fakeEngine().engine, dictionary, 'weekly allowance in 2017')).state).toBe('none');
+  });
+
   it('a page whose title the query names in full comes first; a title of one word that carries meaning does not', async () => {
     expect(TITLE_WORDS).toBe(2);
     expect((await forgivingSearch(fakeEngine().engine, dictionary, 'foster carers recruited')).ids.slice(0, 2)).toEqual(['undated', 'dated']);

@@ -1,12 +1,25 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
 describe('words', () => {
   it('splits as Pagefind does: lower case, letters and digits, apostrophes and hyphens split', () => {
     expect(words("Go4Ward's multi-agency IHA, 2017–20")).toEqual(['go4ward', 's', 'multi', 'agency', 'iha', '2017', '20']);
+  });
+});
+
+describe('ages', () => {
+  it('tells a number that is someone\'s age from one that is a year, an action\'s number or a figure', () => {
+    expect([...ages(queryWords('do i still get a pa when im 21'))]).toEqual(['21']);
+    expect([...ages(queryWords('supported accommodation 16+'))]).toEqual(['16']);
+    expect([...ages(queryWords('my 17 year old is in care'))]).toEqual(['17']);
+    expect([...ages(queryWords('help with jobs in year 9'))]).toEqual(['9']);
+    // A year, a count, an age past those the strategy serves: none of them.
+    expect(ages(queryWords('actions due in 2018')).size).toBe(0);
+    expect(ages(queryWords('how many of the 12 pledges'))).toEqual(new Set());
+    expect(ages(queryWords('im 30 and left care')).size).toBe(0);
   });
 });
 
