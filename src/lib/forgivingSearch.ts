@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages as agesOf, alternatives, asksWhoLeads, comparesEditions, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages as agesOf, alternatives, asksOfLeadsInGeneral, asksWhoLeads, comparesEditions, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -165,6 +165,9 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 /** The leads a query asking who leads names come first, so many at most: the search's best match is still among the first three. */
 export const LEADS_FIRST = 2;
 
+/** The address of an edition's list of who leads what. */
+export const LEAD_LISTS = /\/\d{4}-\d{2}\/leads\/$/;
+
 /** Of the first results, at least one is of the strategy in force, where it has one that holds the words (CURRENT_AMONG_FIRST). */
 export const CURRENT_AMONG_FIRST = 3;
 
@@ -236,7 +239,21 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       .slice(0, LEADS_FIRST)
       .map(([id]) => id);
   };
-  const leadsFirst = leadWords ? await leadPages() : [];
+  /** The lists of who leads what (one an edition), for a question of the leads in general, the edition in force first. */
+  const leadLists = async (): Promise<string[]> => {
+    const lists: string[] = [];
+    for (const id of (await engine.search('leads')).ids.slice(0, CHECKED)) {
+      const places = await engine.places(id, 'leads');
+      if (places?.url && LEAD_LISTS.test(places.url)) {
+        remember(id, 'leads', places);
+        lists.push(id);
+      }
+    }
+    const now = (id: string) => editionOf.get(id) === options.currentEdition;
+    return [...lists.filter(now), ...lists.filter((id) => !now(id))].slice(0, LEADS_FIRST);
+  };
+  const namedLeads = leadWords ? await leadPages() : [];
+  const leadsFirst = namedLeads.length === 0 && leadWords && asksOfLeadsInGeneral(leadWords) ? await leadLists() : namedLeads;
 
   /** The results in order, those holding the words together first, those holding them scattered last. */
   const together = async (ids: readonly string[], queryOf: (id: string) => string): Promise<Pick<Found, 'ids' | 'together' | 'scattered' | 'where'> & { held: ReadonlySet<string> }> => {
@@ -380,14 +397,19 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
    * A page whose title the query names in full ("Actions due in 2018" of "what actions are due
    * in march 2018") answers it as a whole: among the results checked, those whose title has two
    * or more words that carry meaning, all of them words typed, come first, in their order. One
-   * word ("The Pledge", "Who leads what") names too little; a wording put in for the words typed
-   * ("local profile" for "how many") names what the reader did not; a lead's page is titled by a
+   * word ("The Pledge", "Who leads what") names too little; a wording put in for common words
+   * ("local profile" for "how many") names what the reader did not, one put in for words that
+   * carry meaning ("complete" for "finished") names what the reader did, where a word typed is
+   * in the title too ("Actions complete" of "which actions are finished"); a lead's page is titled by a
    * role ("Social workers"), not a subject.
    */
+  // The strategy's words a reviewed wording puts in for words typed that carry meaning ("complete" for "finished"):
+  // they name a title as the words typed do. Not those put in for common words only ("local profile" for "how many").
+  const bridged = alternatives(typed, dictionary).flatMap((a) => (a.replaced && nonStop(a.replaced.from.split(/ … | /)).length > 0 ? a.words : []));
   const namedFirst = (ids: readonly string[], scattered: ReadonlySet<string>) => {
     const named = (id: string) => {
       const title = nonStop(wordsOf(titleOf.get(id) ?? ''));
-      return !scattered.has(id) && title.length >= TITLE_WORDS && title.every((t) => typed.some((w) => related(w, t)));
+      return !scattered.has(id) && title.length >= TITLE_WORDS && title.some((t) => typed.some((w) => related(w, t))) && title.every((t) => [...typed, ...bridged].some((w) => related(w, t)));
     };
     return [...ids.filter(named), ...ids.filter((id) => !named(id))];
   };

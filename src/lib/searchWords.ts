@@ -134,13 +134,30 @@ export function comparesEditions(query: readonly string[], dictionary: Dictionar
  */
 export const ROLE_WORDS: ReadonlySet<string> = new Set(['manager', 'managers', 'officer', 'officers', 'head', 'team', 'service', 'services', 'principal', 'divisional', 'provider', 'lead', 'leads', 'leader', 'senior', 'children', 'child', 'childrens', 'care', 'young', 'people', 'looked', 'after', 'leaver', 'leavers', 'cic', 'ciccl', 'cicc', 'lac', 'cla', 'cl']);
 
+/** Words of a question about the action plan's leads in general ("names of the officers responsible for each action"). */
+export const PLAN_WORDS: ReadonlySet<string> = new Set(['action', 'actions', 'plan', 'plans', 'name', 'names', 'list', 'strategy']);
+
+/**
+ * Whether the words of a question that asks who leads (outside the wording that asks it) name
+ * no lead nor subject, only role words and the plan's ("which officer", "each action"): it asks
+ * who leads what, in general.
+ */
+export function asksOfLeadsInGeneral(rest: readonly string[]): boolean {
+  return rest.every((w) => STOP_WORDS.has(w) || ROLE_WORDS.has(w) || PLAN_WORDS.has(w) || isNumber(w));
+}
+
 /**
  * How many of the words that carry meaning in a lead's name (ROLE_WORDS aside) a query's words
- * name ("fostering" of "Principal Manager, Fostering": 1).
+ * name ("fostering" of "Principal Manager, Fostering": 1); a name of role words alone counts 1
+ * when the query names it whole.
  */
 export function leadNamed(name: string, query: readonly string[]): number {
-  const named = words(name).filter((w) => !STOP_WORDS.has(w) && !ROLE_WORDS.has(w));
-  return named.filter((w) => query.some((q) => related(q, w))).length;
+  const all = words(name).filter((w) => !STOP_WORDS.has(w));
+  const named = all.filter((w) => !ROLE_WORDS.has(w));
+  const inQuery = (w: string) => query.some((q) => related(q, w));
+  // A name of role words alone ("Principal Manager, Young People's Team") is named only by a query that holds every one of them.
+  if (named.length === 0) return all.length > 0 && all.every(inQuery) ? 1 : 0;
+  return named.filter(inQuery).length;
 }
 
 /**

@@ -355,6 +355,28 @@ describe('the strategy in force', () => {
   });
 });
 
+describe('a page whose title names what the query asks', () => {
+  const bridges = buildDictionary([], [
+    { people: ['finished'], strategy: ['complete'] },
+    { people: ['data'], strategy: ['local profile'] },
+  ]);
+  it('comes first where a word typed is in its title and each other word of it is typed or the strategy’s word for one typed', async () => {
+    const pages = [
+      { id: 'statement', text: 'which actions are finished: the checks are finished', title: 'Accessibility statement' },
+      { id: 'review', text: 'which actions are complete', title: 'Review complete' },
+      { id: 'complete', text: 'which actions are complete', title: 'Actions complete' },
+    ];
+    expect((await forgivingSearch(orderedEngine(pages), bridges, 'which actions are finished')).ids[0]).toBe('complete');
+  });
+  it('does not, where no word typed is in its title (“data” is not the local profile’s name)', async () => {
+    const pages = [
+      { id: 'open-data', text: 'care leavers data as open data', title: 'Open data' },
+      { id: 'profile', text: 'care leavers local profile', title: 'Local profile' },
+    ];
+    expect((await forgivingSearch(orderedEngine(pages), bridges, 'care leavers data')).ids[0]).toBe('open-data');
+  });
+});
+
 describe('a query that asks who leads something', () => {
   const leads = buildDictionary([], [{ people: ['who runs', 'in charge'], strategy: ['lead'], asksWhoLeads: true }]);
   const list = [
@@ -372,6 +394,18 @@ describe('a query that asks who leads something', () => {
   });
   it('leaves a query that asks no such thing in the search’s order', async () => {
     expect((await forgivingSearch(orderedEngine(list), leads, 'fostering')).ids[0]).toBe('action');
+  });
+  it('that names no lead nor subject (“who is in charge of each action”) finds first the lists of who leads what, the edition in force first', async () => {
+    const lists = [
+      ...list,
+      { id: 'old-list', text: 'Who leads what: the leads of the action plan', edition: '2008-11', url: '/2008-11/leads/' },
+      { id: 'list', text: 'Who leads what: the leads of the action plan', edition: '2017-20', url: '/2017-20/leads/' },
+      { id: 'lead-page', text: 'Principal Manager, Fostering: the actions it leads', edition: '2017-20', kind: 'Lead' as const, title: 'Principal Manager, Fostering', url: '/2017-20/leads/principal-manager-fostering/' },
+    ];
+    const outcome = await forgivingSearch(orderedEngine(lists), leads, 'who is in charge of each action', { currentEdition: '2017-20' });
+    expect(outcome.ids.slice(0, 2)).toEqual(['list', 'old-list']);
+    // A query naming a lead still finds that lead's page first.
+    expect((await forgivingSearch(orderedEngine(lists), leads, 'who is in charge of fostering', { currentEdition: '2017-20' })).ids[0]).toBe('fostering');
   });
 });
 

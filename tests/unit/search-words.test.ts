@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, asksOfLeadsInGeneral, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -263,6 +263,16 @@ describe('dictionary', () => {
     // "CiC" names the children in care, whom every lead serves: not the CiC Nurse for "the CiC commissioning manager".
     expect(leadNamed('CiC Nurse', ['cic', 'commissioning', 'manager'])).toBe(0);
     expect(leadNamed('Children in Care Commissioning Manager', ['cic', 'commissioning', 'manager'])).toBe(1);
+    // A name of role words alone is named by a query that holds all of them, not by one that holds some.
+    expect(leadNamed("Principal Manager, Young People's Team", ['young', 'people', 's', 'team', 'principal', 'manager'])).toBe(1);
+    expect(leadNamed("Principal Manager, Young People's Team", ['young', 'people', 'principal', 'manager'])).toBe(0);
+  });
+  it('tells a question of the leads in general from one naming a lead or a subject', () => {
+    expect(asksOfLeadsInGeneral(['which', 'officer', 'the', 'most', 'actions'])).toBe(true);
+    expect(asksOfLeadsInGeneral(['names', 'of', 'the', 'officers', 'each', 'action'])).toBe(true);
+    expect(asksOfLeadsInGeneral([])).toBe(true);
+    expect(asksOfLeadsInGeneral(['fostering', 'in', 'halton'])).toBe(false);
+    expect(asksOfLeadsInGeneral(['my', 'councillor', 'for', 'children', 'in', 'care'])).toBe(false);
   });
   it('tells the edition a query names, and the words that say what is sought in it', () => {
     const edition = buildDictionary([], [{ people: ['old strategy', 'previous strategy'], strategy: ['previous edition'], edition: '2008-11' }]);
