@@ -264,7 +264,8 @@ const SUFFIXES = ['ships', 'ship', 'ments', 'ment', 'ness', 'ings', 'ing', 'ions
  * three letters.
  */
 export function stem(word: string): string {
-  let w = word;
+  // An adverb of an adjective in "-al" ("regionally", "emotionally") is that adjective: its "-ly" does not use up one of the two endings.
+  let w = word.endsWith('ally') && word.length - 2 >= 5 ? word.slice(0, -2) : word;
   for (let round = 0; round < 2; round++) {
     const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3);
     if (!suffix) break;

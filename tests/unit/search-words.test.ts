@@ -80,6 +80,12 @@ describe('forms of a word', () => {
     ['2017', '2018'],
   ])('“%s” and “%s” are not', (a, b) => expect(related(a, b)).toBe(false));
   it('keeps at least three letters', () => expect(stem('uses')).toBe('use'));
+  it('reads an adverb in "-ally" as its adjective', () => {
+    expect(related('regionally', 'regional')).toBe(true);
+    expect(related('emotionally', 'emotional')).toBe(true);
+    expect(related('financially', 'financial')).toBe(true);
+    expect(related('really', 'real')).toBe(true);
+  });
 });
 
 describe('common words and numbers', () => {
