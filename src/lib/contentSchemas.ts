@@ -250,6 +250,12 @@ export const synonymSchema = z.object({
    */
   asksWhoLeads: z.boolean().optional(),
   /**
+   * The group asks for someone to turn to ("who can I talk to"), not for a subject: in a query
+   * that also names one ("who can I talk to about my anxiety"), the subject weighs more among the
+   * pages that match some of the words, as it is what the answer is about.
+   */
+  asksForSomeone: z.boolean().optional(),
+  /**
    * The group asks how the editions differ ("what has changed", "compare"): a query holding any
    * of its wordings, the strategy's own among them, asks of both editions, so naming one ("the
    * last strategy") does not put that edition's pages first.

@@ -165,6 +165,9 @@ function exactCounts(searches: readonly EngineSearch[], union: number): { filter
 /** The leads a query asking who leads names come first, so many at most: the search's best match is still among the first three. */
 export const LEADS_FIRST = 2;
 
+/** How much a part of a query that asks for someone to turn to weighs, among the parts matched separately, beside the subject it asks about. */
+export const ASKING_FOR_SOMEONE_WEIGHT = 0.5;
+
 /** The address of an edition's list of who leads what. */
 export const LEAD_LISTS = /\/\d{4}-\d{2}\/leads\/$/;
 
@@ -347,7 +350,12 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (distinct.length < 2) return EMPTY;
     const each = await Promise.all(distinct.map((p) => allOf([...p, ...numbers])));
     const pages = vocabulary?.pages ?? PAGES_WITHOUT_VOCABULARY;
-    const lists = each.filter((f) => f.ids.length > 0).map((f) => ({ ids: f.ids.filter((id) => !f.scattered.has(id)), weight: Math.log(1 + pages / f.ids.length) }));
+    // A part that asks for someone to turn to ("who can i talk to") weighs less than the subject the query names beside it.
+    const asksForSomeone = (part: readonly string[]) => dictionary.some((group) => group.some((w) => w.asksForSomeone && w.from && w.words.join(' ') === part.join(' ')));
+    const lists = each
+      .map((f, i) => ({ f, weight: Math.log(1 + pages / Math.max(1, f.ids.length)) * (asksForSomeone(distinct[i]!) ? ASKING_FOR_SOMEONE_WEIGHT : 1) }))
+      .filter(({ f }) => f.ids.length > 0)
+      .map(({ f, weight }) => ({ ids: f.ids.filter((id) => !f.scattered.has(id)), weight }));
     if (lists.length === 0) return EMPTY;
     // A page holding every word only scattered counts as holding one of them, its best: not last,
     // as a page with the rarest words (the accessibility statement's "screen reader") may be it.

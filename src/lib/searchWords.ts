@@ -419,6 +419,8 @@ export interface Wording {
   edition?: string;
   /** A wording that asks who leads something ("who runs"): the pages of the leads the query names come first. */
   asksWhoLeads?: true;
+  /** A wording that asks for someone to turn to ("who can i talk to"): in a query naming a subject too, the subject weighs more. */
+  asksForSomeone?: true;
   /** A wording that asks how the editions differ ("what has changed", "compare"): no one edition's pages first. */
   comparesEditions?: true;
 }
@@ -435,7 +437,7 @@ export type Dictionary = Wording[][];
  */
 export function buildDictionary(
   glossary: readonly GlossaryTerms[],
-  synonyms: readonly Pick<SynonymEntry, 'people' | 'strategy' | 'aboutTheStrategy' | 'asksWhoLeads' | 'comparesEditions' | 'edition'>[],
+  synonyms: readonly Pick<SynonymEntry, 'people' | 'strategy' | 'aboutTheStrategy' | 'asksWhoLeads' | 'asksForSomeone' | 'comparesEditions' | 'edition'>[],
   used: (word: string) => boolean = () => true,
   usedPhrase: (words: readonly string[]) => boolean = (ws) => ws.every(used),
 ): Dictionary {
@@ -450,7 +452,7 @@ export function buildDictionary(
     ...synonyms.map((s) => {
       const compares = s.comparesEditions ? { comparesEditions: true as const } : {};
       return unique([
-        ...typed(s.people).map((w) => ({ ...w, ...(s.aboutTheStrategy ? { aboutTheStrategy: true as const } : {}), ...(s.asksWhoLeads ? { asksWhoLeads: true as const } : {}), ...compares, ...(s.edition ? { edition: s.edition } : {}) })),
+        ...typed(s.people).map((w) => ({ ...w, ...(s.aboutTheStrategy ? { aboutTheStrategy: true as const } : {}), ...(s.asksWhoLeads ? { asksWhoLeads: true as const } : {}), ...(s.asksForSomeone ? { asksForSomeone: true as const } : {}), ...compares, ...(s.edition ? { edition: s.edition } : {}) })),
         ...wordings(s.strategy, false, true).map((w) => ({ ...w, ...compares })),
       ]);
     }),
@@ -475,13 +477,14 @@ export function usedInIndex(dictionary: Dictionary, indexHolds: (words: readonly
 const GROUP_FLAGS = [
   ['aboutTheStrategy', 'a'],
   ['asksWhoLeads', 'l'],
+  ['asksForSomeone', 'h'],
   ['comparesEditions', 'c'],
 ] as const satisfies readonly (readonly [keyof Wording, string])[];
 
 /**
  * The dictionary as the search page carries it (an attribute of its HTML, so every quotation
  * mark costs six characters): each wording its words joined by spaces and its flags as letters,
- * "f" from, "s" search, "u" used, "a" about the strategy, "l" asks who leads, "c" compares the editions, then "e" and the edition it names
+ * "f" from, "s" search, "u" used, "a" about the strategy, "l" asks who leads, "h" asks for someone to turn to, "c" compares the editions, then "e" and the edition it names
  * ("run away|fu", "old strategy|fe2008-11").
  */
 export function packDictionary(dictionary: Dictionary): string[][] {

@@ -3,7 +3,7 @@
  * (by prefix, as Pagefind), says where a page holds them, and knows a few real English words.
  */
 import { describe, expect, it } from 'vitest';
-import { CURRENT_AMONG_FIRST, FEW_RESULTS, LEADS_FIRST, TITLE_WORDS, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
+import { ASKING_FOR_SOMEONE_WEIGHT, CURRENT_AMONG_FIRST, FEW_RESULTS, LEADS_FIRST, TITLE_WORDS, forgivingSearch, type Engine } from '../../src/lib/forgivingSearch.ts';
 import { statusMessage as message } from '../../src/lib/searchStatus.ts';
 import { Vocabulary, buildDictionary, words } from '../../src/lib/searchWords.ts';
 import { rankOf, summarise } from '../../tools/lib/relevance.ts';
@@ -352,6 +352,23 @@ describe('the strategy in force', () => {
   it('leaves the order alone when the edition in force is already among the first', async () => {
     const mixed = [nurses[0]!, nurses[4]!, nurses[1]!, nurses[2]!];
     expect((await forgivingSearch(orderedEngine(mixed), [], 'named nurse', { currentEdition: '2017-20' })).ids).toEqual(['old-1', 'now', 'old-2', 'old-3']);
+  });
+});
+
+describe('a query that asks for someone to turn to about a subject', () => {
+  it('matched in parts, weighs the subject more than the asking', async () => {
+    const pages = [
+      { id: 'talk', text: 'we will talk to you alone and listen' },
+      { id: 'talk-2', text: 'talk to your social worker' },
+      { id: 'anxiety', text: 'support for anxiety and emotional health' },
+    ];
+    const ask = (asksForSomeone: boolean) => buildDictionary([], [{ people: ['who can i talk to'], strategy: ['listen'], ...(asksForSomeone ? { asksForSomeone: true } : {}) }]);
+    expect(ASKING_FOR_SOMEONE_WEIGHT).toBeLessThan(1);
+    const outcome = await forgivingSearch(orderedEngine(pages), ask(true), 'who can i talk to about anxiety');
+    expect(outcome.state).toBe('some-words');
+    expect(outcome.ids[0]).toBe('anxiety');
+    // Without the flag the asking, found on more pages' tops, comes first.
+    expect((await forgivingSearch(orderedEngine(pages), ask(false), 'who can i talk to about anxiety')).ids[0]).not.toBe('anxiety');
   });
 });
 

@@ -238,6 +238,9 @@ describe('dictionary', () => {
     expect(packDictionary(about)).toEqual([['is it working|fua', 'monitored|su']]);
     const leads = buildDictionary([], [{ people: ['who runs'], strategy: ['lead'], asksWhoLeads: true }]);
     expect(packDictionary(leads)).toEqual([['who runs|ful', 'lead|su']]);
+    const someone = buildDictionary([], [{ people: ['who can i talk to'], strategy: ['advocacy'], asksForSomeone: true }]);
+    expect(packDictionary(someone)).toEqual([['who can i talk to|fuh', 'advocacy|su']]);
+    expect(unpackDictionary(packDictionary(someone))).toEqual(someone);
     expect(unpackDictionary(packDictionary(leads))).toEqual(leads);
     const compare = buildDictionary([], [{ people: ['what has changed'], strategy: ['compare'], comparesEditions: true }]);
     expect(packDictionary(compare)).toEqual([['what has changed|fuc', 'compare|suc']]);
