@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages as agesOf, alternatives, asksOfLeadsInGeneral, asksWhoLeads, comparesEditions, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages as agesOf, alternatives, asksOfBothEditions, asksOfLeadsInGeneral, asksWhoLeads, EDITION_TALK, editionYears, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -168,6 +168,9 @@ export const LEADS_FIRST = 2;
 /** How much a part of a query that asks for someone to turn to weighs, among the parts matched separately, beside the subject it asks about. */
 export const ASKING_FOR_SOMEONE_WEIGHT = 0.5;
 
+/** The address of the comparison of the editions. */
+export const COMPARISON = /\/compare\/$/;
+
 /** The address of an edition's list of who leads what. */
 export const LEAD_LISTS = /\/\d{4}-\d{2}\/leads\/$/;
 
@@ -186,12 +189,21 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   // A query naming an edition ("the old strategy's priorities") is answered by that edition's pages
   // first, searched for the words that say what is sought there (when some carry meaning).
   // One that asks how the editions differ ("compare the current and previous strategy") asks of both.
-  const named = comparesEditions(words, dictionary) ? null : namedEdition(words, dictionary);
+  // One that names both ("money for care leavers 2008 vs 2017") asks of both too.
+  const editions = [...new Set([...(options.currentEdition ? [options.currentEdition] : []), ...dictionary.flatMap((group) => group.flatMap((w) => (w.edition ? [w.edition] : [])))])];
+  const bothEditions = asksOfBothEditions(words, dictionary, editions);
+  const named = bothEditions ? null : namedEdition(words, dictionary);
   // A query that names only the edition ("is the 2008 strategy still in use") is searched as typed, in its own order.
   // So does one that names it twice ("old 2008 strategy"): a word of another wording naming an edition ("old") says no more.
   const editionWords = new Set(dictionary.flatMap((group) => group.filter((w) => w.from && w.edition).flatMap((w) => w.words)));
+  // The words of the wordings that ask how the editions differ ("what has changed", "compared with").
+  const comparing = new Set(dictionary.flatMap((group) => group.filter((w) => w.from && w.comparesEditions).flatMap((w) => w.words)));
   const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && w !== 'strategy' && w !== 'strategies' && !isNumber(w) && !editionWords.has(w)) ? named.edition : null;
-  const typed = named && edition ? named.rest : words;
+  // A query that asks of both editions about a subject is searched for the subject alone: the words
+  // naming or comparing the editions ("2008 vs 2017", "old and new plan") are on no one page of either.
+  const subject = bothEditions ? words.filter((w) => !editionWords.has(w) && !comparing.has(w) && !EDITION_TALK.has(w) && !editions.some((e) => editionYears(e).includes(w))) : [];
+  const ofBoth = subject.some((w) => !STOP_WORDS.has(w));
+  const typed = named && edition ? named.rest : ofBoth ? subject : words;
   // Someone's age ("when im 21") is searched with the other words first, then left out like a common word (`ages`).
   const ages = agesOf(typed);
   const nonStop = (ws: readonly string[]) => ws.filter((w) => !STOP_WORDS.has(w) && !ages.has(w));
@@ -255,6 +267,22 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const now = (id: string) => editionOf.get(id) === options.currentEdition;
     return [...lists.filter(now), ...lists.filter((id) => !now(id))].slice(0, LEADS_FIRST);
   };
+  /** The comparison of the editions, for a query that asks of both about a subject: it answers the asking of both. */
+  const comparisonPage = async (): Promise<string[]> => {
+    for (const id of (await engine.search('compare editions')).ids.slice(0, CHECKED)) {
+      // Its place for the subject's words, where it holds them (the row of that topic), not for the words searched to find it.
+      const about = nonStop(typed).join(' ');
+      const places = await engine.places(id, 'compare editions');
+      if (places?.url && COMPARISON.test(places.url)) {
+        // Linked at the subject's row where it holds the subject's words; else at its top.
+        const subjectPlaces = await engine.places(id, about);
+        if (subjectPlaces && !remember(id, about, subjectPlaces)?.together) spans.delete(id);
+        return [id];
+      }
+    }
+    return [];
+  };
+  const comparison = ofBoth ? await comparisonPage() : [];
   const namedLeads = leadWords ? await leadPages() : [];
   const leadsFirst = namedLeads.length === 0 && leadWords && asksOfLeadsInGeneral(leadWords) ? await leadLists() : namedLeads;
 
@@ -422,14 +450,27 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     return [...ids.filter(named), ...ids.filter((id) => !named(id))];
   };
 
+  /**
+   * A query that asks of both editions about a subject ("money for care leavers 2008 vs 2017"):
+   * the best result of each edition first, in their order, then the comparison of the editions
+   * (outcome), so that both are among the first. Not one that names no subject ("what has
+   * changed"): the comparison answers it.
+   */
+  const bothFirst = (ids: readonly string[], scattered: ReadonlySet<string>): string[] => {
+    if (!ofBoth) return [...ids];
+    const firsts = editions.flatMap((e) => ids.filter((id) => editionOf.get(id) === e && !scattered.has(id)).slice(0, 1));
+    return [...ids.filter((id) => firsts.includes(id)), ...ids.filter((id) => !firsts.includes(id))];
+  };
+
   const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => {
     // The leads the query names, first (those the search had not found among them: the counts are then not theirs).
-    const withLeads = leadsFirst.length && state !== 'none' ? { ...found, ids: [...leadsFirst, ...found.ids.filter((id) => !leadsFirst.includes(id))] } : found;
+    const first = [...leadsFirst, ...comparison];
+    const withLeads = first.length && state !== 'none' ? { ...found, ids: [...first, ...found.ids.filter((id) => !first.includes(id))] } : found;
     const added = withLeads.ids.length > found.ids.length;
     return {
       query,
       state,
-      ids: editionFirst(withLeads),
+      ids: bothFirst(editionFirst(withLeads), found.scattered),
       filters: added ? null : found.filters,
       totalFilters: added ? null : found.totalFilters,
       spans: Object.fromEntries(withLeads.ids.flatMap((id) => (spans.has(id) ? [[id, spans.get(id)!]] : []))),

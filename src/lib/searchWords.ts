@@ -29,6 +29,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'whats whos wheres hows whens thats theres its even ever anymore sure though tho think thinking actually basically literally probably',
     // More fillers: the rest of the "n't" forms (read as one word: queryWords), and the vague words of a chatty question ("who sorts my doctor", "doctors and stuff", "nobody explained nothing", "achievements listed in the old strategy").
     'havent hasnt hadnt werent aint mustnt neednt shant plus sort sorts sorted sorting stuff nobody nothing listed',
+    // "v" of "2008 v 2017": searched alone, one letter would match every word it begins.
+    'v',
     // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
     'halton haltons',
   ]
@@ -110,6 +112,32 @@ function heldFlagged(query: readonly string[], dictionary: Dictionary, flagged: 
       if (start >= 0) return { wording, rest: [...query.slice(0, start), ...query.slice(start + wording.words.length)] };
     }
   return null;
+}
+
+/**
+ * Words that say which edition, or both, a query asks of, or that it compares them, not what it
+ * asks about: left out of the subject of a query that asks of both ("choosing when to leave care,
+ * old vs new plan": "choosing when to leave care").
+ */
+export const EDITION_TALK: ReadonlySet<string> = new Set('both editions edition old new now then current previous last earlier plan plans strategy strategies versus vs v compare compared comparing comparison between change changed changes differ different difference differences same two main key major biggest'.split(' '));
+
+/** The years an edition's folder names ("2008-11": 2008 and 2011). */
+export function editionYears(edition: string): string[] {
+  const m = /^(\d{2})(\d{2})-(\d{2})$/.exec(edition);
+  return m ? [`${m[1]}${m[2]}`, `${m[1]}${m[3]}`] : [];
+}
+
+/**
+ * Whether a query asks of both editions: it asks how they differ ("what changed"), or names two
+ * of `editions`, by their years ("money for care leavers 2008 vs 2017") or by a wording that
+ * names one beside the other's year ("the old plan and 2017").
+ */
+export function asksOfBothEditions(query: readonly string[], dictionary: Dictionary, editions: readonly string[]): boolean {
+  if (comparesEditions(query, dictionary)) return true;
+  const named = new Set(editions.filter((e) => editionYears(e).some((y) => query.includes(y))));
+  const byWording = namedEdition(query, dictionary)?.edition;
+  if (byWording) named.add(byWording);
+  return named.size >= 2;
 }
 
 /**

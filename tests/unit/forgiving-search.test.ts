@@ -355,6 +355,22 @@ describe('the strategy in force', () => {
   });
 });
 
+describe('a query that asks of both editions about a subject', () => {
+  const editions = buildDictionary([], [{ people: ['old plan'], strategy: ['previous edition'], edition: '2008-11' }]);
+  const pages = [
+    { id: 'now-1', text: 'money for care leavers: allowances', edition: '2017-20' },
+    { id: 'now-2', text: 'money advice for care leavers', edition: '2017-20' },
+    { id: 'old-1', text: 'money for care leavers: a leaving care grant', edition: '2008-11' },
+    { id: 'both', text: 'compare editions: money and care leavers in 2008 and 2017', url: '/compare/' },
+  ];
+  it('is searched for the subject, not the years that name the editions, the best of each edition first and the comparison among the first three', async () => {
+    const outcome = await forgivingSearch(orderedEngine(pages), editions, 'money for care leavers 2008 vs 2017', { currentEdition: '2017-20' });
+    expect(outcome.ids.slice(0, 3)).toEqual(['now-1', 'old-1', 'both']);
+    // Naming one edition by its year is not asking of both: the year stays required.
+    expect((await forgivingSearch(orderedEngine(pages), editions, 'money for care leavers 2017', { currentEdition: '2017-20' })).ids).toEqual(['both']);
+  });
+});
+
 describe('a query that asks for someone to turn to about a subject', () => {
   it('matched in parts, weighs the subject more than the asking', async () => {
     const pages = [

@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, asksOfLeadsInGeneral, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, asksOfBothEditions, asksOfLeadsInGeneral, editionYears, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -275,6 +275,23 @@ describe('dictionary', () => {
     // A name of role words alone is named by a query that holds all of them, not by one that holds some.
     expect(leadNamed("Principal Manager, Young People's Team", ['young', 'people', 's', 'team', 'principal', 'manager'])).toBe(1);
     expect(leadNamed("Principal Manager, Young People's Team", ['young', 'people', 'principal', 'manager'])).toBe(0);
+  });
+  it('tells a query that asks of both editions: by their years, by a wording and a year, or by asking what changed', () => {
+    const editions = buildDictionary([], [
+      { people: ['old plan'], strategy: ['previous edition'], edition: '2008-11' },
+      { people: ['what changed', 'vs'], strategy: ['compare'], comparesEditions: true },
+    ]);
+    expect(editionYears('2008-11')).toEqual(['2008', '2011']);
+    expect(editionYears('2017-20')).toEqual(['2017', '2020']);
+    const both = (q: string) => asksOfBothEditions(queryWords(q), editions, ['2017-20', '2008-11']);
+    expect(both('money for care leavers 2008 vs 2017')).toBe(true);
+    expect(both('children in care council 2008 2017')).toBe(true);
+    expect(both('the old plan and 2017')).toBe(true);
+    expect(both('what changed')).toBe(true);
+    // One edition, or a year that is a timescale: not both.
+    expect(both('actions due in 2017')).toBe(false);
+    expect(both('priorities of the old plan')).toBe(false);
+    expect(both('actions due in 2018 and 2019')).toBe(false);
   });
   it('tells a question of the leads in general from one naming a lead or a subject', () => {
     expect(asksOfLeadsInGeneral(['which', 'officer', 'the', 'most', 'actions'])).toBe(true);
