@@ -43,7 +43,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * as typed, "wen" would find nothing (no word of the site begins so) and sink the whole query.
  */
 export const PHONE_SPELLINGS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', offen: 'often', ofen: 'often', oftn: 'often', wanna: 'want', gotta: 'got', dunno: 'know', b4: 'before', no1: 'nobody', bout: 'about', thinkin: 'thinking', nothin: 'nothing', somethin: 'something', sumthin: 'something', gettin: 'getting', doin: 'doing', goin: 'going', lookin: 'looking', livin: 'living', movin: 'moving', leavin: 'leaving', workin: 'working', stayin: 'staying', tryin: 'trying' }),
+  Object.entries({ wat: 'what', wot: 'what', wht: 'what', wats: 'what', hw: 'how', wen: 'when', wer: 'where', wud: 'would', cud: 'could', shud: 'should', pls: 'please', plz: 'please', cos: 'because', coz: 'because', cuz: 'because', bc: 'because', r: 'are', n: 'and', y: 'why', ya: 'you', yh: 'yes', gonna: 'going', offen: 'often', ofen: 'often', oftn: 'often', wanna: 'want', gotta: 'got', dunno: 'know', b4: 'before', no1: 'nobody', bout: 'about', thinkin: 'thinking', nothin: 'nothing', somethin: 'something', sumthin: 'something', gettin: 'getting', doin: 'doing', goin: 'going', lookin: 'looking', livin: 'living', movin: 'moving', leavin: 'leaving', workin: 'working', stayin: 'staying', tryin: 'trying', any1: 'anyone', some1: 'someone', every1: 'everyone', sum1: 'someone' }),
 );
 
 /** A greeting, thanks or shrug before or after a question: left out of the search altogether. */
@@ -64,6 +64,9 @@ const TYPED_FORMS: readonly (readonly [RegExp, string])[] = [
   [/\b(have|get|got|want|need) 1\b(?![.,:/-]?\d)/giu, '$1 it'],
   // "16+" is "16 plus": the plus, lost when the query is split, says the number is an age (`ages`).
   [/\b(\d{1,2})\s*\+/gu, '$1 plus '],
+  // Text-speak: "4" between words is "for" ("sent out of class 4 my behaviour", "asked 4 help"), "2" after a verb is "to" ("want 2 see my mum").
+  [/(?<=\p{L} )4(?= (?:my|me|u|you|ur|your|the|a|an|it|them|us|him|her|help|advice|money|school|college|work|care|ages)\b)/giu, 'for'],
+  [/\b(want|wanna|go|going|talk|speak|need|have|got|able|allowed|used|like|get|come|move|moving|went|trying|tryin) 2(?= \p{L})/giu, '$1 to'],
 ];
 
 /** The words of a query as searched: phone spellings read as their words, greetings and intensifiers left out. */
@@ -163,7 +166,7 @@ export function comparesEditions(query: readonly string[], dictionary: Dictionar
 export const ROLE_WORDS: ReadonlySet<string> = new Set(['manager', 'managers', 'officer', 'officers', 'head', 'team', 'service', 'services', 'principal', 'divisional', 'provider', 'lead', 'leads', 'leader', 'senior', 'children', 'child', 'childrens', 'care', 'young', 'people', 'looked', 'after', 'leaver', 'leavers', 'cic', 'ciccl', 'cicc', 'lac', 'cla', 'cl']);
 
 /** Words of a question about the action plan's leads in general ("names of the officers responsible for each action"). */
-export const PLAN_WORDS: ReadonlySet<string> = new Set(['action', 'actions', 'plan', 'plans', 'name', 'names', 'list', 'strategy']);
+export const PLAN_WORDS: ReadonlySet<string> = new Set(['action', 'actions', 'plan', 'plans', 'name', 'names', 'list', 'strategy', 'one', 'single', 'fewest', 'least', 'number', 'count']);
 
 /**
  * Whether the words of a question that asks who leads (outside the wording that asks it) name

@@ -10,9 +10,21 @@ describe('words', () => {
   });
 });
 
+describe('text-speak', () => {
+  it('reads 4 between words as for, 2 after a verb as to, any1 as anyone; a 4 or 2 that is a number stays', () => {
+    expect(queryWords('sent out of class 4 my behaviour can any1 help')).toEqual(['sent', 'out', 'of', 'class', 'for', 'my', 'behaviour', 'can', 'anyone', 'help']);
+    expect(queryWords('asked 4 help ages ago')).toEqual(['asked', 'for', 'help', 'ages', 'ago']);
+    expect(queryWords('i want 2 see my mum')).toEqual(['i', 'want', 'to', 'see', 'my', 'mum']);
+    expect(queryWords('pledge 4 actions')).toEqual(['pledge', '4', 'actions']);
+    expect(queryWords('2 years in care')).toEqual(['2', 'years', 'in', 'care']);
+  });
+});
+
 describe('ages', () => {
   it('tells a number that is someone\'s age from one that is a year, an action\'s number or a figure', () => {
     expect([...ages(queryWords('do i still get a pa when im 21'))]).toEqual(['21']);
+    // After "at" or "till" a number is kept: the strategy's own limits ("at 18", "till 25") answer such queries.
+    expect([...ages(queryWords('keep my leaving care worker till 25'))]).toEqual([]);
     expect([...ages(queryWords('supported accommodation 16+'))]).toEqual(['16']);
     expect([...ages(queryWords('my 17 year old is in care'))]).toEqual(['17']);
     expect([...ages(queryWords('help with jobs in year 9'))]).toEqual(['9']);
