@@ -27,6 +27,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'also anyone anything anybody ask asking d dont happen happens happened happening doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt im ive id ill ll m re s t ve know let like lot lots maybe may might must please really say someone something tell thing things u ur want wants wanted wanting way well yeah yes go goes going gone went',
     // More of a typed question's words that say nothing of what is sought (phone spellings are read as their words: PHONE_SPELLINGS).
     'whats whos wheres hows whens thats theres its even ever anymore sure though tho think thinking actually basically literally probably',
+    // The other contractions of a pronoun, apostrophe lost on a phone ("theyre" would be corrected into "theme").
+    'theyre theyve theyll theyd youre youve youll youd weve wed shes hes itll',
     // More fillers: the rest of the "n't" forms (read as one word: queryWords), and the vague words of a chatty question ("who sorts my doctor", "doctors and stuff", "nobody explained nothing", "achievements listed in the old strategy").
     'havent hasnt hadnt werent aint mustnt neednt shant plus sort sorts sorted sorting stuff nobody nothing listed',
     // "v" of "2008 v 2017": searched alone, one letter would match every word it begins.
