@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../build/lib/static-server.ts';
-import { ROOT, buildEnv } from '../helpers/dist.ts';
+import { ROOT, buildEnv, oneBuildAtATime } from '../helpers/dist.ts';
 import { launch } from '../helpers/browser.ts';
 import { brokenLinks } from '../helpers/links.ts';
 
@@ -23,11 +23,13 @@ let siteUrl: string;
 
 beforeAll(async () => {
   // PDFs are left out (no Chromium path) to keep this second build quick; the root build makes them.
-  const build = spawnSync('npm', ['run', 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: buildEnv({ BASE_PATH: BASE, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), CHROMIUM_PATH: '/nonexistent' }),
-  });
+  const build = oneBuildAtATime(() =>
+    spawnSync('npm', ['run', 'build'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: buildEnv({ BASE_PATH: BASE, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), CHROMIUM_PATH: '/nonexistent' }),
+    }),
+  );
   if (build.status !== 0) throw new Error(`build under ${BASE} failed:\n${build.stdout}\n${build.stderr}`);
   ({ server, url: siteUrl } = await serve(out, { base: BASE }));
   browser = await launch();

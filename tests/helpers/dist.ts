@@ -1,6 +1,6 @@
 /** Reading the built site: every HTML page, its text and its links. */
-import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeHTML } from 'entities';
 import type { Nodes } from 'hast';
@@ -12,6 +12,42 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 /** Where the test run's build records its steps' times (BUILD_TIMINGS, build/integration.ts). */
 export const BUILD_TIMINGS_FILE = join(ROOT, 'node_modules', '.cache', 'test-build-timings.json');
+
+/** Older than this, a build lock was left by a run that was stopped: longer than any one build takes. */
+const STALE_BUILD_LOCK_MS = 5 * 60_000;
+
+/**
+ * Runs a build that a test starts beside the root build (under a base path, of fixture or bad
+ * content) one at a time across the test files, which run two at once: two Astro builds in one
+ * checkout at the same time were seen to leave one of them without its `_astro` assets (the
+ * base-path test, in two clean-clone runs of four). The lock is a folder: making it is atomic.
+ */
+export function oneBuildAtATime<T>(run: () => T): T {
+  const lock = join(ROOT, 'node_modules', '.cache', 'test-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      if (age > STALE_BUILD_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+  try {
+    return run();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
 
 /** Every file below a folder, at any depth (the build's own walk). */
 export const walk = filesUnder;

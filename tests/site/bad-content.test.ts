@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, buildEnv } from '../helpers/dist.ts';
+import { ROOT, buildEnv, oneBuildAtATime } from '../helpers/dist.ts';
 import { EDITIONS_DIR } from '../helpers/content.ts';
 
 type Mistake = [file: string, edit: (text: string) => string];
@@ -22,11 +22,13 @@ function buildWith(...mistakes: Mistake[]): { status: number | null; output: str
     const target = join(content, file);
     writeFileSync(target, edit(readFileSync(target, 'utf8')));
   }
-  const result = spawnSync('npx', ['astro', 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: buildEnv({ CONTENT_DIR: content, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') }),
-  });
+  const result = oneBuildAtATime(() =>
+    spawnSync('npx', ['astro', 'build'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: buildEnv({ CONTENT_DIR: content, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') }),
+    }),
+  );
   rmSync(work, { recursive: true, force: true });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -16,7 +16,7 @@ import { longDate } from '../../src/lib/dates.ts';
 import { parseStatus, PROGRESS_STATUSES, STATUS_LABELS } from '../../src/lib/progress.ts';
 import { withoutProgress } from '../../tools/lib/progress-yaml.ts';
 import { toString } from 'hast-util-to-string';
-import { DIST, ROOT, buildEnv, mainText, readPage, walk } from '../helpers/dist.ts';
+import { DIST, ROOT, buildEnv, mainText, readPage, walk, oneBuildAtATime } from '../helpers/dist.ts';
 import { attribute, attributesOf, pageTree, selectAll } from '../helpers/html.ts';
 import { EDITIONS_DIR, editionSlugs, readCollection } from '../helpers/content.ts';
 import { readAtom } from '../helpers/atom.ts';
@@ -39,11 +39,14 @@ interface Run {
 
 /** `npm run progress -- …` on the copy of the content. */
 function progress(args: string[], env: Record<string, string> = {}): Run {
-  const run = spawnSync(process.execPath, [join(ROOT, 'tools/progress.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: buildEnv({ CONTENT_DIR: content, INIT_CWD: ROOT, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), CHROMIUM_PATH: '/nonexistent', ...env }),
-  });
+  // The tool builds the site after an import (one build at a time: oneBuildAtATime).
+  const run = oneBuildAtATime(() =>
+    spawnSync(process.execPath, [join(ROOT, 'tools/progress.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: buildEnv({ CONTENT_DIR: content, INIT_CWD: ROOT, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), CHROMIUM_PATH: '/nonexistent', ...env }),
+    }),
+  );
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 const fixture = (name: string) => join(FIXTURES, name);
@@ -333,7 +336,7 @@ describe('the fixture build: pages and feeds with every character intact', () =>
 describe('the schema', () => {
   it('a status outside the fixed list, or a correction without its date, fails the build naming the file and field', () => {
     appendFileSync(join(content, '2017-20/actions/p1-a2.yaml'), 'progress:\n  - status: "nearly"\n    asAt: 2018-01-01\n    note: "x"\n    reportedBy: "y"\n    corrections:\n      - status: "complete"\n        note: "x"\n        reportedBy: "y"\n');
-    const build = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, encoding: 'utf8', env: buildEnv({ CONTENT_DIR: content, OUT_DIR: join(work, 'bad'), ASTRO_CACHE_DIR: join(work, 'cache2') }) });
+    const build = oneBuildAtATime(() => spawnSync('npx', ['astro', 'build'], { cwd: ROOT, encoding: 'utf8', env: buildEnv({ CONTENT_DIR: content, OUT_DIR: join(work, 'bad'), ASTRO_CACHE_DIR: join(work, 'cache2') }) }));
     const output = `${build.stdout}${build.stderr}`;
     expect(build.status).not.toBe(0);
     expect(output).toMatch(/2017-20\/actions\/p1-a2\.yaml/);
