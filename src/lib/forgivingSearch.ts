@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages as agesOf, alternatives, asksOfBothEditions, asksOfLeadsInGeneral, asksWhoLeads, EDITION_TALK, editionYears, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages as agesOf, alternatives, asksOfBothEditions, asksOfLeadsInGeneral, asksWhoLeads, EDITION_TALK, editionYears, withActionIdHyphens, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -201,7 +201,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && w !== 'strategy' && w !== 'strategies' && !isNumber(w) && !editionWords.has(w)) ? named.edition : null;
   // A query that asks of both editions about a subject is searched for the subject alone: the words
   // naming or comparing the editions ("2008 vs 2017", "old and new plan") are on no one page of either.
-  const subject = bothEditions ? words.filter((w) => !editionWords.has(w) && !comparing.has(w) && !EDITION_TALK.has(w) && !editions.some((e) => editionYears(e).includes(w))) : [];
+  const subject = bothEditions ? words.filter((w) => !editionWords.has(w) && !comparing.has(w) && !EDITION_TALK.has(w) && !editions.some((e) => editionYears(e).includes(w) || wordsOf(e).includes(w))) : [];
   const ofBoth = subject.some((w) => !STOP_WORDS.has(w));
   const typed = named && edition ? named.rest : ofBoth ? subject : words;
   // Someone's age ("when im 21") is searched with the other words first, then left out like a common word (`ages`).
@@ -551,8 +551,9 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   if (typed.length === 0) return outcome('none', EMPTY);
   // An action's id as typed ("EA-A13"): Pagefind finds it whole, hyphen and all; split into its
   // words ("ea", "a13") it would match every word "ea" begins.
-  if (ACTION_IDS.test(query)) {
-    const found = await engine.search(query.trim());
+  const asIds = withActionIdHyphens(query);
+  if (ACTION_IDS.test(asIds)) {
+    const found = await engine.search(asIds.trim());
     if (found.ids.length > 0) return outcome('exact', { ...EMPTY, ids: found.ids, filters: found.filters, totalFilters: found.totalFilters, ownResults: true, together: true });
   }
   let first = await firstStep(typed);

@@ -71,6 +71,14 @@ const TYPED_FORMS: readonly (readonly [RegExp, string])[] = [
   [/\b(want|wanna|go|going|talk|speak|need|have|got|able|allowed|used|like|get|come|move|moving|went|trying|tryin) 2(?= \p{L})/giu, '$1 to'],
 ];
 
+/**
+ * An action's id as people type it without its hyphen ("ew a9", "p3a3", "EW_A9"), written as the
+ * plans write it ("ew-a9"): the id's letters, then "a" and its number.
+ */
+export function withActionIdHyphens(query: string): string {
+  return query.replace(/\b(p\d{1,2}|sm|bh|ss|ea|pc|ew)[\s_.]*a(\d{1,3})\b/giu, '$1-a$2');
+}
+
 /** The words of a query as searched: phone spellings read as their words, greetings and intensifiers left out. */
 export function queryWords(query: string): string[] {
   return words(TYPED_FORMS.reduce((text, [form, reading]) => text.replace(form, reading), query))

@@ -1,12 +1,22 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, asksOfBothEditions, asksOfLeadsInGeneral, editionYears, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, asksOfBothEditions, asksOfLeadsInGeneral, editionYears, withActionIdHyphens, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
 describe('words', () => {
   it('splits as Pagefind does: lower case, letters and digits, apostrophes and hyphens split', () => {
     expect(words("Go4Ward's multi-agency IHA, 2017–20")).toEqual(['go4ward', 's', 'multi', 'agency', 'iha', '2017', '20']);
+  });
+});
+
+describe('action ids typed without their hyphen', () => {
+  it('are written as the plans write them; other words are left alone', () => {
+    expect(withActionIdHyphens('ew a9')).toBe('ew-a9');
+    expect(withActionIdHyphens('P3A3 and EW_A9')).toBe('P3-a3 and EW-a9');
+    expect(withActionIdHyphens('p12 a10')).toBe('p12-a10');
+    expect(withActionIdHyphens('sea a1 area')).toBe('sea a1 area');
+    expect(withActionIdHyphens('ss a')).toBe('ss a');
   });
 });
 
