@@ -254,33 +254,31 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
       .slice(0, LEADS_FIRST)
       .map(([id]) => id);
   };
+  /** The pages a search for `query` finds whose address matches `address` (at most `limit`), with their places for it. */
+  const pagesAt = async (query: string, address: RegExp, limit = CHECKED): Promise<{ id: string; places: Places }[]> => {
+    const found: { id: string; places: Places }[] = [];
+    for (const id of (await engine.search(query)).ids.slice(0, CHECKED)) {
+      if (found.length >= limit) break;
+      const places = await engine.places(id, query);
+      if (places?.url && address.test(places.url)) found.push({ id, places });
+    }
+    return found;
+  };
   /** The lists of who leads what (one an edition), for a question of the leads in general, the edition in force first. */
   const leadLists = async (): Promise<string[]> => {
-    const lists: string[] = [];
-    for (const id of (await engine.search('leads')).ids.slice(0, CHECKED)) {
-      const places = await engine.places(id, 'leads');
-      if (places?.url && LEAD_LISTS.test(places.url)) {
-        remember(id, 'leads', places);
-        lists.push(id);
-      }
-    }
+    const lists = (await pagesAt('leads', LEAD_LISTS)).map(({ id, places }) => (remember(id, 'leads', places), id));
     const now = (id: string) => editionOf.get(id) === options.currentEdition;
     return [...lists.filter(now), ...lists.filter((id) => !now(id))].slice(0, LEADS_FIRST);
   };
   /** The comparison of the editions, for a query that asks of both about a subject: it answers the asking of both. */
   const comparisonPage = async (): Promise<string[]> => {
-    for (const id of (await engine.search('compare editions')).ids.slice(0, CHECKED)) {
-      // Its place for the subject's words, where it holds them (the row of that topic), not for the words searched to find it.
-      const about = nonStop(typed).join(' ');
-      const places = await engine.places(id, 'compare editions');
-      if (places?.url && COMPARISON.test(places.url)) {
-        // Linked at the subject's row where it holds the subject's words; else at its top.
-        const subjectPlaces = await engine.places(id, about);
-        if (subjectPlaces && !remember(id, about, subjectPlaces)?.together) spans.delete(id);
-        return [id];
-      }
-    }
-    return [];
+    const [page] = await pagesAt('compare editions', COMPARISON, 1);
+    if (!page) return [];
+    // Linked at the subject's row where it holds the subject's words together, else at its top: not at the words searched to find it.
+    const about = nonStop(typed).join(' ');
+    const subjectPlaces = await engine.places(page.id, about);
+    if (subjectPlaces && !remember(page.id, about, subjectPlaces)?.together) spans.delete(page.id);
+    return [page.id];
   };
   const comparison = ofBoth ? await comparisonPage() : [];
   const namedLeads = leadWords ? await leadPages() : [];
