@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages as agesOf, alternatives, asksOfBothEditions, asksOfLeadsInGeneral, asksWhoLeads, EDITION_TALK, editionYears, withActionIdHyphens, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, asksOfTheStrategy, ages as agesOf, alternatives, asksOfBothEditions, asksOfLeadsInGeneral, asksWhoLeads, actionIdsIn, EDITION_TALK, editionYears, withActionIdHyphens, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -280,6 +280,38 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (subjectPlaces && !remember(page.id, about, subjectPlaces)?.together) spans.delete(page.id);
     return [page.id];
   };
+  /** The actions a query names by id among other words ("SM-A6 action", "ea a9 target"): each action's own record, which answers it first. */
+  const actionsNamed = async (): Promise<string[]> => {
+    const asIds = withActionIdHyphens(query);
+    if (ACTION_IDS.test(asIds)) return [];
+    const found: string[] = [];
+    for (const id of actionIdsIn(asIds)) for (const page of await pagesAt(id, new RegExp(`/actions/${id}/$`), 1)) found.push((remember(page.id, id, page.places), page.id));
+    return found;
+  };
+  const namedActions = await actionsNamed();
+  /**
+   * A query that names the strategy by its name, in some wording ("halton looked after children
+   * strategy", "children in care and care leavers strategy"): the front page of the edition it
+   * names, else of the edition in force, whose title holds every word of one wording of it.
+   */
+  const strategyNamed = async (): Promise<string[]> => {
+    const front = edition ?? options.currentEdition;
+    const asked = nonStop(typed).filter((w) => !isNumber(w));
+    // Not one that asks something of it ("is the strategy aimed at kids or professionals"): its chapters answer that.
+    if (!front || asked.length < TITLE_WORDS || !asked.some((w) => w === 'strategy' || w === 'strategies') || asksOfTheStrategy(typed, dictionary)) return [];
+    // Searched in each wording in turn ("looked after children" is on no front page; "children in care" is).
+    for (const wording of alternatives(typed, dictionary)) {
+      const words = nonStop(wording.words).filter((w) => !isNumber(w));
+      if (words.length < TITLE_WORDS) continue;
+      const [page] = await pagesAt(words.join(' '), new RegExp(`/${front}/$`), 1);
+      const title = wordsOf(page?.places.title ?? '');
+      if (!page || !words.every((w) => title.some((t) => related(w, t)))) continue;
+      remember(page.id, words.join(' '), page.places);
+      return [page.id];
+    }
+    return [];
+  };
+  const strategyFront = await strategyNamed();
   const comparison = ofBoth ? await comparisonPage() : [];
   const namedLeads = leadWords ? await leadPages() : [];
   const leadsFirst = namedLeads.length === 0 && leadWords && asksOfLeadsInGeneral(leadWords) ? await leadLists() : namedLeads;
@@ -461,8 +493,8 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   };
 
   const outcome = (state: State, found: Found, extra: Partial<Outcome> = {}): Outcome => {
-    // The leads the query names, first (those the search had not found among them: the counts are then not theirs).
-    const first = [...leadsFirst, ...comparison];
+    // The actions and leads the query names, first (those the search had not found among them: the counts are then not theirs).
+    const first = [...namedActions, ...strategyFront, ...leadsFirst, ...comparison];
     const withLeads = first.length && state !== 'none' ? { ...found, ids: [...first, ...found.ids.filter((id) => !first.includes(id))] } : found;
     const added = withLeads.ids.length > found.ids.length;
     return {

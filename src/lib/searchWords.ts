@@ -79,6 +79,14 @@ export function withActionIdHyphens(query: string): string {
   return query.replace(/\b(p\d{1,2}|sm|bh|ss|ea|pc|ew)[\s_.]*a(\d{1,3})\b/giu, '$1-a$2');
 }
 
+/** An action's id as the plans write it: a Pledge's or a theme's letters ("P4", "EA"), "-a" and its number. */
+const ACTION_ID = /\b[a-z]{1,3}\d{0,2}-a\d{1,3}\b/giu;
+
+/** The action ids a query names, lower case, each once ("what does SM-A6 say" → ["sm-a6"]). */
+export function actionIdsIn(query: string): string[] {
+  return [...new Set([...query.matchAll(ACTION_ID)].map((m) => m[0].toLowerCase()))];
+}
+
 /** The words of a query as searched: phone spellings read as their words, greetings and intensifiers left out. */
 export function queryWords(query: string): string[] {
   return words(TYPED_FORMS.reduce((text, [form, reading]) => text.replace(form, reading), query))
@@ -100,6 +108,11 @@ export function aboutTheStrategy(query: readonly string[], dictionary: Dictionar
       if (wording.from && !wording.aboutTheStrategy && wording.words.length > 1)
         for (let start = holds(query, wording.words); start >= 0; start = holds(query, wording.words, start + 1)) for (let i = start; i < start + wording.words.length; i++) elsewhere.add(i);
   if (query.some((w, i) => !elsewhere.has(i) && (w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan')))) return true;
+  return asksOfTheStrategy(query, dictionary);
+}
+
+/** Whether a query holds a wording of a reviewed group that asks about the strategy itself ("is this document for professionals"). */
+export function asksOfTheStrategy(query: readonly string[], dictionary: Dictionary = []): boolean {
   return dictionary.some((group) => group.some((wording) => wording.aboutTheStrategy && wording.from && holds(query, wording.words) >= 0));
 }
 

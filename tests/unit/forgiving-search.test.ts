@@ -371,6 +371,40 @@ describe('a query that asks of both editions about a subject', () => {
   });
 });
 
+describe('a query that names an action by its id among other words', () => {
+  const pages = [
+    { id: 'timeline', text: 'Due September 2007: sm-a6 action, sm-a4 action', url: '/2008-11/action-plan/timeline/' },
+    { id: 'other', text: 'sm-a4 action: a review of placements', kind: 'Action' as const, url: '/2008-11/actions/sm-a4/' },
+    { id: 'named', text: 'sm-a6 action: an audit of case files', kind: 'Action' as const, url: '/2008-11/actions/sm-a6/' },
+  ];
+  it('puts the action itself first, then the results for all the words', async () => {
+    const outcome = await forgivingSearch(orderedEngine(pages), [], 'SM-A6 action');
+    expect(outcome.ids.slice(0, 2)).toEqual(['named', 'timeline']);
+    // Typed without its hyphen, as people do.
+    expect((await forgivingSearch(orderedEngine(pages), [], 'sm a6 action')).ids[0]).toBe('named');
+    // An action no record is found for brings nothing up.
+    expect((await forgivingSearch(orderedEngine(pages), [], 'sm-a9 action')).ids[0]).not.toBe('named');
+  });
+});
+
+describe('a query that names the strategy by its name', () => {
+  const looked = buildDictionary([], [{ people: ['looked after children'], strategy: ['children in care'] }]);
+  const pages = [
+    { id: 'chapter', text: 'This strategy is for children in care in halton and care leavers: strategy, strategy', kind: 'Chapter' as const },
+    { id: 'front', text: 'Halton Strategy for Children in Care and Care Leavers 2017-20', title: 'Halton Strategy for Children in Care and Care Leavers 2017-20', url: '/2017-20/' },
+  ];
+  it('in any wording of it, finds the front page of the edition in force first', async () => {
+    expect((await forgivingSearch(orderedEngine(pages), looked, 'halton children in care strategy', { currentEdition: '2017-20' })).ids[0]).toBe('front');
+    expect((await forgivingSearch(orderedEngine(pages), looked, 'halton looked after children strategy', { currentEdition: '2017-20' })).ids[0]).toBe('front');
+  });
+  it('not when the query asks of it, or names more than its title, or is not about the strategy', async () => {
+    const asking = buildDictionary([], [{ people: ['aimed at'], strategy: ['who is this strategy for'], aboutTheStrategy: true }]);
+    expect((await forgivingSearch(orderedEngine(pages), asking, 'is the strategy aimed at children', { currentEdition: '2017-20' })).ids[0]).toBe('chapter');
+    expect((await forgivingSearch(orderedEngine([...pages, { id: 'reviewed', text: 'how the strategy for children in care is reviewed' }]), [], 'children in care strategy reviewed', { currentEdition: '2017-20' })).ids[0]).not.toBe('front');
+    expect((await forgivingSearch(orderedEngine(pages), [], 'halton children in care', { currentEdition: '2017-20' })).ids[0]).toBe('chapter');
+  });
+});
+
 describe('a query that asks for someone to turn to about a subject', () => {
   it('matched in parts, weighs the subject more than the asking', async () => {
     const pages = [

@@ -1,6 +1,6 @@
 /** The words of search: splitting, the vocabulary's checks and nearest words, the dictionary's other wordings, rank fusion. */
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, asksOfBothEditions, asksOfLeadsInGeneral, editionYears, withActionIdHyphens, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, ages, asksOfBothEditions, asksOfLeadsInGeneral, editionYears, withActionIdHyphens, actionIdsIn, alternatives, asksWhoLeads, buildDictionary, comparesEditions, clearCorrection, fuse, isNumber, leadNamed, matches, maxDistance, coveredWords, namedEdition, packDictionary, queryParts, queryWords, realWordsFile, realWordsNear, related, stem, unpackDictionary, usedInIndex, withoutMonths, words } from '../../src/lib/searchWords.ts';
 
 const vocabulary = new Vocabulary({ pages: 3, words: 'advocacy apprenticeships building mentor money many monkey pocket put staying tenancy the universal', counts: [4, 2, 3, 3, 30, 15, 1, 12, 8, 5, 6, 900, 2] });
 
@@ -17,6 +17,13 @@ describe('action ids typed without their hyphen', () => {
     expect(withActionIdHyphens('p12 a10')).toBe('p12-a10');
     expect(withActionIdHyphens('sea a1 area')).toBe('sea a1 area');
     expect(withActionIdHyphens('ss a')).toBe('ss a');
+  });
+
+  it('finds the action ids a query names among its other words, each once', () => {
+    expect(actionIdsIn('SM-A6 action')).toEqual(['sm-a6']);
+    expect(actionIdsIn('is p4-a2 the same as P4-A2 or p12-a10')).toEqual(['p4-a2', 'p12-a10']);
+    expect(actionIdsIn('a well-known action')).toEqual([]);
+    expect(actionIdsIn('co-author')).toEqual([]);
   });
 });
 
