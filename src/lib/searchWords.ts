@@ -69,6 +69,8 @@ const TYPED_FORMS: readonly (readonly [RegExp, string])[] = [
   // Text-speak: "4" between words is "for" ("sent out of class 4 my behaviour", "asked 4 help"), "2" after a verb is "to" ("want 2 see my mum").
   [/(?<=\p{L} )4(?= (?:my|me|u|you|ur|your|the|a|an|it|them|us|him|her|help|advice|money|school|college|work|care|ages)\b)/giu, 'for'],
   [/\b(want|wanna|go|going|talk|speak|need|have|got|able|allowed|used|like|get|come|move|moving|went|trying|tryin) 2(?= \p{L})/giu, '$1 to'],
+  // "2" is "too" after a pronoun at the end ("me 2"), or after a pronoun or a plural before "or" ("is it for care leavers 2 or just kids in care"); not "pledge 2", "key stage 2", "aims 2", "2 or 3".
+  [/(?<=\b(?:me|u|you|us|them|we|they) )2(?=\s*[?!.]*\s*$)|(?<=\b(?:me|u|you|us|them|we|they|\p{L}+s) )2(?=\s+or\b(?!\s+\d))/giu, 'too'],
 ];
 
 /**

@@ -34,6 +34,12 @@ describe('text-speak', () => {
     expect(queryWords('i want 2 see my mum')).toEqual(['i', 'want', 'to', 'see', 'my', 'mum']);
     expect(queryWords('pledge 4 actions')).toEqual(['pledge', '4', 'actions']);
     expect(queryWords('2 years in care')).toEqual(['2', 'years', 'in', 'care']);
+    expect(queryWords('is the survey for care leavers 2 or just kids in care')).toContain('too');
+    expect(queryWords('can i come me 2?')).toEqual(['can', 'i', 'come', 'me', 'too']);
+    expect(queryWords('pledge 2')).toEqual(['pledge', '2']);
+    expect(queryWords('key stage 2 results')).toEqual(['key', 'stage', '2', 'results']);
+    expect(queryWords('actions 2 or 3')).toEqual(['actions', '2', 'or', '3']);
+    expect(queryWords('aims 2')).toEqual(['aims', '2']);
   });
 });
 
