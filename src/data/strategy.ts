@@ -9,6 +9,7 @@ import type { ActionRecord, ProgressUpdate } from '../lib/actionPlan.ts';
 import { paths } from '../lib/paths.ts';
 import { leadSegments } from '../lib/leads.ts';
 import { progressAnchors, progressAsWritten } from '../lib/progress.ts';
+import { glossaryEntries } from '../lib/glossary.ts';
 
 export interface LeadRecord {
   id: string;
@@ -28,6 +29,8 @@ export interface EditionBundle {
   principles: CollectionEntry<'principles'>['data'][];
   quotes: CollectionEntry<'quotes'>[];
   figures: CollectionEntry<'figures'>['data'][];
+  /** The abbreviations the edition uses, in alphabetical order. */
+  glossary: CollectionEntry<'glossary'>['data'][];
 }
 
 let cache: Promise<EditionBundle[]> | undefined;
@@ -63,7 +66,7 @@ export async function currentEdition(): Promise<EditionBundle> {
 }
 
 async function build(): Promise<EditionBundle[]> {
-  const [editions, chapters, themes, actions, leads, promises, principles, quotes, figures] = await Promise.all([
+  const [editions, chapters, themes, actions, leads, promises, principles, quotes, figures, glossary] = await Promise.all([
     getCollection('editions'),
     getCollection('chapters'),
     getCollection('themes'),
@@ -73,6 +76,7 @@ async function build(): Promise<EditionBundle[]> {
     getCollection('principles'),
     getCollection('quotes'),
     getCollection('figures'),
+    getCollection('glossary'),
   ]);
   const problems = findContentProblems({ editions, chapters, themes, actions, leads, promises, principles, quotes, figures });
   if (problems.length > 0) {
@@ -141,6 +145,7 @@ async function build(): Promise<EditionBundle[]> {
         principles: inEdition(principles, slug).sort(byNumber).map((p) => p.data),
         quotes: inEdition(quotes, slug).sort(byOrder),
         figures: inEdition(figures, slug).sort(byOrder).map((f) => f.data),
+        glossary: glossaryEntries(glossary.map((g) => g.data), slug),
       };
     });
 }

@@ -4,7 +4,8 @@
  * blocks. Built from the same content as the pages.
  */
 import type { ActionRecord } from './actionPlan.ts';
-import type { ActionPlanColumns } from './contentSchemas.ts';
+import type { ActionPlanColumns, GlossaryEntry } from './contentSchemas.ts';
+import { GLOSSARY_HEADING, GLOSSARY_INTRO, glossaryEntryText } from './glossary.ts';
 
 export interface PlainTextSource {
   edition: {
@@ -22,6 +23,8 @@ export interface PlainTextSource {
   principles: { number: number; text: string }[];
   quotes: { data: { text: string; chapter: string } }[];
   figures: { sourceText: string }[];
+  /** The abbreviations the edition uses, in the order they are listed. */
+  glossary: Pick<GlossaryEntry, 'abbreviation' | 'variants' | 'expansion' | 'basis' | 'sourceText' | 'note'>[];
 }
 
 const numbered = (items: { number: number; text: string }[]) => items.map((i) => `${i.number}. ${i.text}`).join('\n');
@@ -62,7 +65,8 @@ export function plainTextEdition(source: PlainTextSource): string {
     const c = edition.alternativeFormats;
     parts.push(`${c.text}\nEmail: ${c.email}\nTelephone: ${c.telephone}`);
   }
-  parts.push(`Contents\n${[...source.chapters.map((c) => c.data.title), edition.actionPlanTitle].map((t, i) => `${i + 1}. ${t}`).join('\n')}`);
+  const glossary = source.glossary.length > 0;
+  parts.push(`Contents\n${[...source.chapters.map((c) => c.data.title), edition.actionPlanTitle, ...(glossary ? [GLOSSARY_HEADING] : [])].map((t, i) => `${i + 1}. ${t}`).join('\n')}`);
   for (const chapter of source.chapters) {
     const chapterId = chapter.id.slice(chapter.id.indexOf('/') + 1);
     parts.push(`## ${chapter.data.title}`, mdxToText(chapter.body ?? '', source));
@@ -74,5 +78,7 @@ export function plainTextEdition(source: PlainTextSource): string {
     parts.push(`### ${theme.data.number}. ${theme.data.planHeading}`);
     for (const action of source.actions.filter((a) => a.themeSlug === theme.data.slug)) parts.push(actionText(action, edition.columns));
   }
+  // The abbreviations spelt out, as the print edition ends: a reader of braille or speech meets "IRM" and "CiCCL" too.
+  if (glossary) parts.push(`## ${GLOSSARY_HEADING}`, GLOSSARY_INTRO, ...source.glossary.map(glossaryEntryText));
   return `${parts.join('\n\n')}\n`;
 }

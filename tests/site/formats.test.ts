@@ -9,9 +9,11 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { PDFArray, PDFDict, PDFName, type PDFString } from 'pdf-lib';
 import type { Element, Nodes } from 'hast';
-import { DIST, decodeEntities, readPage, wordsOf } from '../helpers/dist.ts';
+import { DIST, ROOT, decodeEntities, readPage, wordsOf } from '../helpers/dist.ts';
 import { allAttributeValues, attribute, pageTree, parentOf, parse, select, selectAll, textsOf } from '../helpers/html.ts';
-import { readCollection, readEdition } from '../helpers/content.ts';
+import { EDITIONS_DIR, readCollection, readEdition } from '../helpers/content.ts';
+import { editionSlugs, readContentFolder } from '../../src/lib/contentReader.ts';
+import { BASIS_LABELS, GLOSSARY_HEADING, NO_EXPANSION } from '../../src/lib/glossary.ts';
 import { ACTION_PLAN_COLUMN_KEYS } from '../../src/lib/contentSchemas.ts';
 import { attributes, pageLines, pagesEndingWithHeading, printHeadings, readStructure, text, xmpOf } from '../helpers/pdf.ts';
 import { STANDARD_STRUCTURE_TYPES } from '../../build/lib/pdf-ua-definitions.ts';
@@ -147,6 +149,20 @@ describe('plain text', () => {
     for (const statement of statements) expect(squash(text)).toContain(statement.text);
     for (const action of actions) expect(text).toContain(`Action ${action.code}\n`);
     expect(text).not.toMatch(/<[A-Z][a-zA-Z]+ ?\/>/);
+  });
+
+  it.each(editionSlugs(EDITIONS_DIR))('of %s ends with its glossary: every abbreviation it uses, with its meaning or the lack of one, and where that comes from', (slug) => {
+    const text = readFileSync(join(DIST, slug, `halton-strategy-${slug}.txt`), 'utf8');
+    const glossary = text.slice(text.lastIndexOf(`\n## ${GLOSSARY_HEADING}\n`));
+    const used = readContentFolder('glossary', join(ROOT, 'content/glossary')).filter((g) => g.data.editions.includes(slug));
+    expect(used.length).toBeGreaterThan(0);
+    expect(text).toMatch(new RegExp(`\\n\\d+\\. ${GLOSSARY_HEADING}\\n`));
+    for (const { data } of used) {
+      expect(glossary).toContain(`\n${data.abbreviation}${data.variants.length ? ` (also written ${data.variants.join(', ')})` : ''}: ${data.expansion ?? NO_EXPANSION}\n${BASIS_LABELS[data.basis]}`);
+      if (data.sourceText) expect(glossary).toContain(`“${data.sourceText}”`);
+    }
+    // No entry of another edition only.
+    for (const { data } of readContentFolder('glossary', join(ROOT, 'content/glossary')).filter((g) => !g.data.editions.includes(slug))) expect(glossary).not.toMatch(new RegExp(`\\n${data.abbreviation}[ :]`));
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../src/lib/contentReader.ts';
 import { ROOT } from '../helpers/dist.ts';
+import { BASIS_LABELS, NO_EXPANSION, basisSentence, glossaryEntries, glossaryEntryText } from '../../src/lib/glossary.ts';
 import { readSeed } from '../helpers/content.ts';
 
 const entries = readContentFolder('glossary', join(ROOT, 'content/glossary')).map(({ id, data }) => ({ file: `${id}.yaml`, ...data }));
@@ -24,5 +25,19 @@ describe('glossary', () => {
     if (entry.basis === 'given') expect(entry.editions.some((e) => seeds[e]?.includes(entry.sourceText ?? '\u0000'))).toBe(true);
     if (entry.basis === 'uncertain') expect(entry.expansion).toBeUndefined();
     else expect(entry.expansion).toBeTruthy();
+  });
+});
+
+describe('the glossary as every format words it', () => {
+  const uncertain = { abbreviation: 'LM', variants: [], basis: 'uncertain' as const, editions: ['2008-11'] };
+  const given = { abbreviation: 'CiCCL', variants: ['CICCL'], expansion: 'Children in Care and Care Leavers', basis: 'given' as const, sourceText: 'Children in Care and Care Leavers (CiCCL)', editions: ['2017-20'], note: 'A team.' };
+  it('lists an edition’s entries alphabetically, or all of them', () => {
+    expect(glossaryEntries([uncertain, given], '2017-20').map((g) => g.abbreviation)).toEqual(['CiCCL']);
+    expect(glossaryEntries([uncertain, given]).map((g) => g.abbreviation)).toEqual(['CiCCL', 'LM']);
+  });
+  it('says where each meaning comes from, and never guesses an uncertain one', () => {
+    expect(basisSentence(given)).toBe(`${BASIS_LABELS.given}: “Children in Care and Care Leavers (CiCCL)”.`);
+    expect(glossaryEntryText(given)).toBe(`CiCCL (also written CICCL): Children in Care and Care Leavers\n${BASIS_LABELS.given}: “Children in Care and Care Leavers (CiCCL)”.\nA team.`);
+    expect(glossaryEntryText(uncertain)).toBe(`LM: ${NO_EXPANSION}\n${BASIS_LABELS.uncertain}.`);
   });
 });
