@@ -33,6 +33,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'havent hasnt hadnt werent aint mustnt neednt shant plus sort sorts sorted sorting stuff nobody nothing listed',
     // "v" of "2008 v 2017": searched alone, one letter would match every word it begins.
     'v',
+    // A part of the document named as a place ("the stay safe section of the 2008 plan"): the strategies never say it; the
+    // few pages about the site that do would outrank the part asked for.
+    'section sections',
     // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
     'halton haltons',
   ]
