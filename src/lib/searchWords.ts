@@ -36,6 +36,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // A part of the document named as a place ("the stay safe section of the 2008 plan"): the strategies never say it; the
     // few pages about the site that do would outrank the part asked for.
     'section sections',
+    // Asking permission ("am i allowed to go to my own review", "will they allow me"): the strategies say it only of support
+    // ("allows them to achieve"); the pages about the site that say "allowed" would come before the subject asked about.
+    'allowed allow',
     // The place every page is about: "care leavers in Halton" asks what "care leavers" does.
     'halton haltons',
   ]
