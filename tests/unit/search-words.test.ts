@@ -169,6 +169,7 @@ describe('a query as typed on a phone', () => {
     expect(queryWords('hi wat happens wen i turn 18 pls')).toEqual(['what', 'happens', 'when', 'i', 'turn', '18', 'please']);
     // A dropped g and a number for a word: "thinkin bout" is "thinking about", "b4" is "before".
     expect(queryWords('help thinkin bout jobs b4 i leave')).toEqual(['help', 'thinking', 'about', 'jobs', 'before', 'i', 'leave']);
+    expect(queryWords('im in yr 11, 2 yrs in care')).toEqual(['im', 'in', 'year', '11', '2', 'years', 'in', 'care']);
     expect(queryWords('no1 asked me')).toEqual(['nobody', 'asked', 'me']);
     // A word of the site is never taken for a phone spelling.
     expect(queryWords('pocket money')).toEqual(['pocket', 'money']);
