@@ -311,10 +311,26 @@ const OLDEST_AGE = 25;
  * An age is searched with the other words first, then left out like a common word.
  */
 export function ages(query: readonly string[]): ReadonlySet<string> {
-  return new Set(
-    query.filter((w, i) => isNumber(w) && w.length <= 2 && Number(w) <= OLDEST_AGE && (AGE_BEFORE.has(query[i - 1] ?? '') || AGE_AFTER.has(query[i + 1] ?? ''))),
-  );
+  const couldBeAge = (i: number) => isNumber(query[i] ?? '') && (query[i] ?? '').length <= 2 && Number(query[i]) <= OLDEST_AGE;
+  const at = new Set(query.flatMap((_, i) => (couldBeAge(i) && (AGE_BEFORE.has(query[i - 1] ?? '') || AGE_AFTER.has(query[i + 1] ?? '')) ? [i] : [])));
+  // A number joined to an age is one too ("16 and 17 year olds", "16 or 17").
+  for (let i = query.length - 1; i >= 0; i--) if (couldBeAge(i) && AGES_JOINED.has(query[i + 1] ?? '') && at.has(i + 2)) at.add(i);
+  const found = new Set([...at].map((i) => query[i]!));
+  // "Year olds", "years old" after an age say no more than the age: left out with it, or "year" would find the timeline's years.
+  for (const i of at)
+    if (AGE_UNITS.has(query[i + 1] ?? '') && AGE_OLD.has(query[i + 2] ?? '')) {
+      found.add(query[i + 1]!);
+      found.add(query[i + 2]!);
+    }
+  return found;
 }
+
+/** Words joining two ages ("16 and 17", "16 or 17"). */
+const AGES_JOINED: ReadonlySet<string> = new Set(['and', 'or', 'n']);
+/** The unit after an age ("17 year old"). */
+const AGE_UNITS: ReadonlySet<string> = new Set(['year', 'years', 'yr', 'yrs']);
+/** And what follows it ("17 year olds"). */
+const AGE_OLD: ReadonlySet<string> = new Set(['old', 'olds']);
 
 /** Endings that make one English word from another ("apprentice" → "apprenticeships", "report" → "reported"). */
 const SUFFIXES = ['ships', 'ship', 'ments', 'ment', 'ness', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ies', 'ied', 'ed', 'es', 'al', 'ly', 's'];

@@ -49,8 +49,11 @@ describe('ages', () => {
     // After "at" or "till" a number is kept: the strategy's own limits ("at 18", "till 25") answer such queries.
     expect([...ages(queryWords('keep my leaving care worker till 25'))]).toEqual([]);
     expect([...ages(queryWords('supported accommodation 16+'))]).toEqual(['16']);
-    expect([...ages(queryWords('my 17 year old is in care'))]).toEqual(['17']);
+    expect([...ages(queryWords('my 17 year old is in care'))]).toEqual(['17', 'year', 'old']);
     expect([...ages(queryWords('help with jobs in year 9'))]).toEqual(['9']);
+    // An age joined to another is one too; "year olds" after one says no more than the age.
+    expect(ages(queryWords("what's in the plan for 16 and 17 year olds in care"))).toEqual(new Set(['16', '17', 'year', 'olds']));
+    expect(ages(queryWords('pledge 4 and 5 actions')).size).toBe(0);
     // A year, a count, an age past those the strategy serves: none of them.
     expect(ages(queryWords('actions due in 2018')).size).toBe(0);
     expect(ages(queryWords('how many of the 12 pledges'))).toEqual(new Set());
