@@ -89,7 +89,7 @@ describe('search relevance', () => {
     } finally {
       await context.close();
     }
-    // Some 1,480 queries typed one after another: about four minutes on a quiet machine, five and more on CI's two cores beside the other tests.
+    // Some 1,570 queries typed one after another: about four minutes on a quiet machine, five and more on CI's two cores beside the other tests.
   }, 540_000);
 });
 
