@@ -73,12 +73,26 @@ export function realWordLoader(base: string, vocabulary: () => Promise<Vocabular
   };
 }
 
-/** Each result's data, fetched once: the check for highlighted words and the list share it. */
+/**
+ * Each result's data, fetched once: the check for highlighted words and the list share it.
+ * Pagefind keeps one object for each page and writes every search's matched locations, excerpt
+ * and sub-results into it, so the data of a page found by two searches at once (the words
+ * searched apart, in parallel) would hold whichever search wrote last, and results would depend on
+ * what was searched before. So a page's data is fetched for one search at a time and copied
+ * before the next fetch of that page begins.
+ */
 export function resultDataCache(): (result: PagefindResult) => Promise<PagefindResultData> {
   const fragments = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
+  const lastOfPage = new Map<string, Promise<unknown>>();
   return (result) => {
     let promise = fragments.get(result);
-    if (!promise) fragments.set(result, (promise = result.data()));
+    if (!promise) {
+      promise = (lastOfPage.get(result.id) ?? Promise.resolve())
+        .then(() => result.data())
+        .then((d) => ({ ...d, locations: [...d.locations], anchors: [...d.anchors], sub_results: [...d.sub_results] }));
+      fragments.set(result, promise);
+      lastOfPage.set(result.id, promise.catch(() => undefined));
+    }
     return promise;
   };
 }

@@ -50,6 +50,24 @@ describe('the engine on Pagefind', () => {
     const [a, b] = [await data(r), await data(r)];
     expect(a).toBe(b);
   });
+  it('keeps each search’s own data of a page that Pagefind rewrites for every search', async () => {
+    // As Pagefind does: one object for the page, its locations and excerpt written by each search's data().
+    const shared = { url: '/p/', excerpt: '', content: 'pocket money and savings', anchors: [], meta: {}, sub_results: [], locations: [] as number[], filters: {} };
+    const found = (id: string, locations: number[], excerpt: string): PagefindResult => ({
+      id,
+      data: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        shared.locations = locations;
+        shared.excerpt = excerpt;
+        return shared;
+      },
+    });
+    const data = resultDataCache();
+    const [money, savings] = await Promise.all([data(found('p', [1], '<mark>money</mark>')), data(found('p', [3], '<mark>savings</mark>'))]);
+    expect(money.locations).toEqual([1]);
+    expect(money.excerpt).toBe('<mark>money</mark>');
+    expect(savings.locations).toEqual([3]);
+  });
 });
 
 describe('the vocabulary and the real words, fetched when first needed', () => {
