@@ -72,6 +72,9 @@ const TYPED_FORMS: readonly (readonly [RegExp, string])[] = [
   [/\b(have|get|got|want|need) 1\b(?![.,:/-]?\d)/giu, '$1 it'],
   // "16+" is "16 plus": the plus, lost when the query is split, says the number is an age (`ages`).
   [/\b(\d{1,2})\s*\+/gu, '$1 plus '],
+  // "over 16s", "all 16s": an age group is written as its age ("young people over 16"); "16s" would be no word of the site.
+  // Not "under 5s": people type it as a phrase, a reviewed wording for the early years.
+  [/(?<=\b(?:over|the|for|of|and|aged|all) )(\d{1,2})s\b/giu, '$1'],
   // Text-speak: "4" between words is "for" ("sent out of class 4 my behaviour", "asked 4 help"), "2" after a verb is "to" ("want 2 see my mum").
   [/(?<=\p{L} )4(?= (?:my|me|u|you|ur|your|the|a|an|it|them|us|him|her|help|advice|money|school|college|work|care|ages)\b)/giu, 'for'],
   [/\b(want|wanna|go|going|talk|speak|need|have|got|able|allowed|used|like|get|come|move|moving|went|trying|tryin) 2(?= \p{L})/giu, '$1 to'],

@@ -40,6 +40,8 @@ describe('text-speak', () => {
     expect(queryWords('key stage 2 results')).toEqual(['key', 'stage', '2', 'results']);
     expect(queryWords('actions 2 or 3')).toEqual(['actions', '2', 'or', '3']);
     expect(queryWords('aims 2')).toEqual(['aims', '2']);
+    expect(queryWords('actions specific to over 16s')).toEqual(['actions', 'specific', 'to', 'over', '16']);
+    expect(queryWords('nursery for under 5s')).toEqual(['nursery', 'for', 'under', '5s']);
   });
 });
 
