@@ -18,7 +18,7 @@
  * Pure but for the engine it is given, so every state is unit-tested with a fake engine.
  */
 import { findSpan, type Places, type Span } from './searchPlaces.ts';
-import { STOP_WORDS, Vocabulary, aboutTheStrategy, asksOfTheStrategy, ages as agesOf, alternatives, asksOfBothEditions, asksOfLeadsInGeneral, asksWhoLeads, actionIdsIn, EDITION_TALK, editionYears, withActionIdHyphens, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
+import { STOP_WORDS, Vocabulary, aboutTheStrategy, asksOfTheStrategy, ages as agesOf, alternatives, asksOfBothEditions, asksOfLeadsInGeneral, asksWhoLeads, actionIdsIn, ACTION_ID_PATTERN, EDITION_TALK, STRATEGY_WORDS, editionYears, withActionIdHyphens, heldGroups, leadNamed, clearCorrection, coveredWords, FUSION_K, fuse, fusedScores, isNumber, matches, namedEdition, withoutMonths, queryParts, queryWords, related, words as wordsOf, type Dictionary } from './searchWords.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -98,7 +98,7 @@ interface Found {
 const EMPTY: Found = { ids: [], filters: null, totalFilters: null, ownResults: false, similar: [], together: false, scattered: new Set(), where: new Map() };
 
 /** A query that is one or more action ids and nothing else ("EA-A13", "p4-a2 p4-a3"), as the plans number them. */
-export const ACTION_IDS = /^\s*(?:[a-z]{1,3}\d{0,2}-a\d{1,3}\s*)+$/i;
+export const ACTION_IDS = new RegExp(`^\\s*(?:${ACTION_ID_PATTERN}\\s*)+$`, 'i');
 
 /** How many of a search's first results are checked for the words together (the page shows 20). */
 export const CHECKED = 20;
@@ -198,7 +198,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const editionWords = new Set(dictionary.flatMap((group) => group.filter((w) => w.from && w.edition).flatMap((w) => w.words)));
   // The words of the wordings that ask how the editions differ ("what has changed", "compared with").
   const comparing = new Set(dictionary.flatMap((group) => group.filter((w) => w.from && w.comparesEditions).flatMap((w) => w.words)));
-  const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && w !== 'strategy' && w !== 'strategies' && !isNumber(w) && !editionWords.has(w)) ? named.edition : null;
+  const edition = named && named.rest.some((w) => !STOP_WORDS.has(w) && !STRATEGY_WORDS.has(w) && !isNumber(w) && !editionWords.has(w)) ? named.edition : null;
   // A query that asks of both editions about a subject is searched for the subject alone: the words
   // naming or comparing the editions ("2008 vs 2017", "old and new plan") are on no one page of either.
   const subject = bothEditions ? words.filter((w) => !editionWords.has(w) && !comparing.has(w) && !EDITION_TALK.has(w) && !editions.some((e) => editionYears(e).includes(w) || wordsOf(e).includes(w))) : [];
@@ -213,7 +213,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   const spans = new Map<string, Span & { query: string }>();
   // A question about the strategy itself is answered by its chapters: they come first.
   // So is one about another edition as a strategy ("what did the last strategy achieve"): its chapters come first, that edition's before the others (editionFirst).
-  const chaptersFirst = aboutTheStrategy(typed, dictionary) || (edition !== null && words.some((w) => w === 'strategy' || w === 'strategies'));
+  const chaptersFirst = aboutTheStrategy(typed, dictionary) || (edition !== null && words.some((w) => STRATEGY_WORDS.has(w)));
   const editionOf = new Map<string, string>();
   const titleOf = new Map<string, string>();
   const urlOf = new Map<string, string>();
@@ -280,9 +280,10 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     if (subjectPlaces && !remember(page.id, about, subjectPlaces)?.together) spans.delete(page.id);
     return [page.id];
   };
+  // The query with any action id typed without its hyphen written as the plans write it ("ew a9" → "ew-a9").
+  const asIds = withActionIdHyphens(query);
   /** The actions a query names by id among other words ("SM-A6 action", "ea a9 target"): each action's own record, which answers it first. */
   const actionsNamed = async (): Promise<string[]> => {
-    const asIds = withActionIdHyphens(query);
     if (ACTION_IDS.test(asIds)) return [];
     const found: string[] = [];
     for (const id of actionIdsIn(asIds)) for (const page of await pagesAt(id, new RegExp(`/actions/${id}/$`), 1)) found.push((remember(page.id, id, page.places), page.id));
@@ -298,7 +299,7 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
     const front = edition ?? options.currentEdition;
     const asked = nonStop(typed).filter((w) => !isNumber(w));
     // Not one that asks something of it ("is the strategy aimed at kids or professionals"): its chapters answer that.
-    if (!front || asked.length < TITLE_WORDS || !asked.some((w) => w === 'strategy' || w === 'strategies') || asksOfTheStrategy(typed, dictionary)) return [];
+    if (!front || asked.length < TITLE_WORDS || !asked.some((w) => STRATEGY_WORDS.has(w)) || asksOfTheStrategy(typed, dictionary)) return [];
     // Searched in each wording in turn ("looked after children" is on no front page; "children in care" is).
     for (const wording of alternatives(typed, dictionary)) {
       const words = nonStop(wording.words).filter((w) => !isNumber(w));
@@ -581,7 +582,6 @@ export async function forgivingSearch(engine: Engine, dictionary: Dictionary, qu
   if (typed.length === 0) return outcome('none', EMPTY);
   // An action's id as typed ("EA-A13"): Pagefind finds it whole, hyphen and all; split into its
   // words ("ea", "a13") it would match every word "ea" begins.
-  const asIds = withActionIdHyphens(query);
   if (ACTION_IDS.test(asIds)) {
     const found = await engine.search(asIds.trim());
     if (found.ids.length > 0) return outcome('exact', { ...EMPTY, ids: found.ids, filters: found.filters, totalFilters: found.totalFilters, ownResults: true, together: true });

@@ -91,12 +91,16 @@ export function withActionIdHyphens(query: string): string {
 }
 
 /** An action's id as the plans write it: a Pledge's or a theme's letters ("P4", "EA"), "-a" and its number. */
-const ACTION_ID = /\b[a-z]{1,3}\d{0,2}-a\d{1,3}\b/giu;
+export const ACTION_ID_PATTERN = '[a-z]{1,3}\\d{0,2}-a\\d{1,3}';
+const ACTION_ID = new RegExp(`\\b${ACTION_ID_PATTERN}\\b`, 'giu');
 
 /** The action ids a query names, lower case, each once ("what does SM-A6 say" → ["sm-a6"]). */
 export function actionIdsIn(query: string): string[] {
   return [...new Set([...query.matchAll(ACTION_ID)].map((m) => m[0].toLowerCase()))];
 }
+
+/** The words that name the document itself ("the strategy", "strategies"). */
+export const STRATEGY_WORDS: ReadonlySet<string> = new Set(['strategy', 'strategies']);
 
 /** The words of a query as searched: phone spellings read as their words, greetings and intensifiers left out. */
 export function queryWords(query: string): string[] {
@@ -118,7 +122,7 @@ export function aboutTheStrategy(query: readonly string[], dictionary: Dictionar
     for (const wording of group)
       if (wording.from && !wording.aboutTheStrategy && wording.words.length > 1)
         for (let start = holds(query, wording.words); start >= 0; start = holds(query, wording.words, start + 1)) for (let i = start; i < start + wording.words.length; i++) elsewhere.add(i);
-  if (query.some((w, i) => !elsewhere.has(i) && (w === 'strategy' || w === 'strategies' || (w === 'action' && query[i + 1] === 'plan')))) return true;
+  if (query.some((w, i) => !elsewhere.has(i) && (STRATEGY_WORDS.has(w) || (w === 'action' && query[i + 1] === 'plan')))) return true;
   return asksOfTheStrategy(query, dictionary);
 }
 
