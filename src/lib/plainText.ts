@@ -78,7 +78,7 @@ export function plainTextEdition(source: PlainTextSource): string {
     parts.push(`### ${theme.data.number}. ${theme.data.planHeading}`);
     for (const action of source.actions.filter((a) => a.themeSlug === theme.data.slug)) parts.push(actionText(action, edition.columns));
   }
-  // The abbreviations spelt out, as the print edition ends: a reader of braille or speech meets "IRM" and "CiCCL" too.
+  // The abbreviations spelt out, as the print edition ends: a reader of braille or speech meets "SDQ" and "CiCCL" explained too (and is told where a meaning is not certain, as for "IRM").
   if (glossary) parts.push(`## ${GLOSSARY_HEADING}`, GLOSSARY_INTRO, ...source.glossary.map(glossaryEntryText));
   return `${parts.join('\n\n')}\n`;
 }
